@@ -1,0 +1,47 @@
+import { createCookie } from "@remix-run/node";
+import { createInstance, type TFunction } from "i18next";
+import { RemixI18Next } from "remix-i18next/server";
+import { defaultLocale, i18nConfig, isSupportedLocale, supportedLocales, type SupportedLocale } from "./config";
+import { resources } from "./resources.server";
+
+/** Remembers the chosen language for visitors (signed-in users also have it on their profile). */
+export const localeCookie = createCookie("lng", {
+  path: "/",
+  sameSite: "lax",
+  httpOnly: true,
+  maxAge: 60 * 60 * 24 * 365,
+});
+
+export const remixI18next = new RemixI18Next({
+  detection: {
+    supportedLanguages: [...supportedLocales],
+    fallbackLanguage: defaultLocale,
+    cookie: localeCookie,
+    // Norwegian first: the browser's Accept-Language is not consulted, only an explicit choice.
+    order: ["cookie"],
+  },
+  i18next: { ...i18nConfig, resources },
+});
+
+export async function getRequestLocale(request: Request): Promise<SupportedLocale> {
+  const locale = await remixI18next.getLocale(request);
+  return isSupportedLocale(locale) ? locale : defaultLocale;
+}
+
+export async function createI18nInstance(locale: SupportedLocale) {
+  const instance = createInstance();
+  await instance.init({ ...i18nConfig, lng: locale, resources });
+  return instance;
+}
+
+const fixedT = new Map<SupportedLocale, TFunction>();
+
+/** A translator for server-side text (e-mails, validation messages). */
+export async function getTranslator(locale: SupportedLocale): Promise<TFunction> {
+  let t = fixedT.get(locale);
+  if (!t) {
+    t = (await createI18nInstance(locale)).t;
+    fixedT.set(locale, t);
+  }
+  return t;
+}

@@ -1,0 +1,30 @@
+import { closeDatabase, setDatabase } from "./db/client.server";
+import { assertReachable, openPglite, openPostgres } from "./db/engine.server";
+import { migrate } from "./db/migrate.server";
+import { seedDemoDataIfEmpty } from "./db/seed.server";
+import { getEnv, type Env } from "./utils/env.server";
+import { initSessionSecret } from "./modules/auth/session-secret.server";
+
+/**
+ * Opens the database, applies migrations and (outside production) demo data — at start-up,
+ * never on the first request.
+ */
+export async function startServerServices(env: Env = getEnv(), log: (line: string) => void = console.log) {
+  const engine = env.DATABASE_URL
+    ? await openPostgres(env.DATABASE_URL, env.DATABASE_POOL_SIZE)
+    : await openPglite(env.PGLITE_DATA_DIR);
+  await assertReachable(engine);
+  const applied = await migrate(engine.pool, { log });
+  const { db } = setDatabase(engine);
+  if (env.SEED_DEMO_DATA) {
+    const seeded = await seedDemoDataIfEmpty(db);
+    if (seeded) log("loaded demo data (supabase/seed.sql)");
+  }
+  await initSessionSecret(env);
+  log(`database: ${engine.describe}${applied.length ? `, ${applied.length} migration(s) applied` : ""}`);
+  return engine;
+}
+
+export async function stopServerServices() {
+  await closeDatabase();
+}

@@ -1,0 +1,90 @@
+import { z } from "zod";
+
+const bool = z
+  .enum(["true", "false", "1", "0", "yes", "no"])
+  .transform((v) => v === "true" || v === "1" || v === "yes");
+
+const EnvSchema = z
+  .object({
+    APP_ENV: z.enum(["demo", "development", "test", "production"]).default("demo"),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    APP_URL: z.string().url().optional(),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://")
+      .optional(),
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+    PGLITE_DATA_DIR: z.string().min(1).default(".data/pglite"),
+    SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+    SESSION_MAX_AGE_DAYS: z.coerce.number().int().min(1).max(90).default(14),
+    SEED_DEMO_DATA: bool.optional(),
+    AUTH_PROVIDER: z.enum(["local", "supabase"]).optional(),
+    SUPABASE_URL: z.string().url().optional(),
+    SUPABASE_ANON_KEY: z.string().min(20).optional(),
+    MAILER: z.enum(["mailbox", "resend"]).optional(),
+    RESEND_API_KEY: z.string().regex(/^re_/, "must start with re_").optional(),
+    MAIL_FROM: z.string().min(3).default("HelseHub Idéhub <idehub@example.no>"),
+    LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  })
+  .superRefine((env, ctx) => {
+    const authProvider = env.AUTH_PROVIDER ?? (env.SUPABASE_URL ? "supabase" : "local");
+    if (authProvider === "supabase") {
+      if (!env.SUPABASE_URL) ctx.addIssue({ code: "custom", path: ["SUPABASE_URL"], message: "is required when AUTH_PROVIDER=supabase" });
+      if (!env.SUPABASE_ANON_KEY) ctx.addIssue({ code: "custom", path: ["SUPABASE_ANON_KEY"], message: "is required when AUTH_PROVIDER=supabase" });
+    }
+    const mailer = env.MAILER ?? (env.RESEND_API_KEY ? "resend" : "mailbox");
+    if (mailer === "resend" && !env.RESEND_API_KEY) {
+      ctx.addIssue({ code: "custom", path: ["RESEND_API_KEY"], message: "is required when MAILER=resend" });
+    }
+    if (env.APP_ENV === "production") {
+      if (!env.DATABASE_URL) ctx.addIssue({ code: "custom", path: ["DATABASE_URL"], message: "is required when APP_ENV=production" });
+      if (!env.SESSION_SECRET) ctx.addIssue({ code: "custom", path: ["SESSION_SECRET"], message: "is required when APP_ENV=production" });
+      if (!env.APP_URL) ctx.addIssue({ code: "custom", path: ["APP_URL"], message: "is required when APP_ENV=production" });
+      if (mailer === "mailbox") ctx.addIssue({ code: "custom", path: ["MAILER"], message: "the local mailbox is not allowed when APP_ENV=production; set RESEND_API_KEY" });
+      if (env.SEED_DEMO_DATA) ctx.addIssue({ code: "custom", path: ["SEED_DEMO_DATA"], message: "demo data is not allowed when APP_ENV=production" });
+    }
+  })
+  .transform((env) => {
+    const authProvider = env.AUTH_PROVIDER ?? (env.SUPABASE_URL ? "supabase" : "local");
+    const mailer = env.MAILER ?? (env.RESEND_API_KEY ? "resend" : "mailbox");
+    return {
+      ...env,
+      AUTH_PROVIDER: authProvider,
+      MAILER: mailer,
+      APP_URL: env.APP_URL ?? `http://localhost:${env.PORT}`,
+      SEED_DEMO_DATA: env.SEED_DEMO_DATA ?? env.APP_ENV !== "production",
+      /** Demo conveniences (demo sign-in list, mailbox page) — never in production. */
+      DEMO_MODE: env.APP_ENV !== "production",
+    };
+  });
+
+export type Env = z.infer<typeof EnvSchema>;
+
+export class EnvError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid environment configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "EnvError";
+  }
+}
+
+/** Parses an environment; the error names every bad variable and why, never its value. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
+  const result = EnvSchema.safeParse(cleaned);
+  if (!result.success) {
+    throw new EnvError(result.error.issues.map((i) => `${i.path.join(".") || "(env)"}: ${i.message}`));
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+
+export function getEnv(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/** For tests and start-up code that build the environment explicitly. */
+export function setEnv(env: Env) {
+  cached = env;
+}

@@ -1,0 +1,2 @@
+-- Demo data placeholder (replaced below)
+insert into public.organisations (slug, name, kind) values ('asker', 'Asker kommune', 'municipality');
