@@ -41,7 +41,7 @@ export async function openPglite(dataDir: string | "memory"): Promise<DbEngine> 
     pool,
     describe: dataDir === "memory" ? "PGlite (in memory)" : `PGlite (${dataDir})`,
     async close() {
-      await pool.end();
+      if (!pool.ended) await pool.end();
       await server.stop();
       await db.close();
       await fs.rm(socketDir, { recursive: true, force: true });
@@ -57,7 +57,9 @@ export async function openPostgres(url: string, poolSize: number): Promise<DbEng
     kind: "postgres",
     pool,
     describe: `PostgreSQL (${parsed.hostname}:${parsed.port || 5432}${parsed.pathname})`,
-    close: () => pool.end(),
+    close: async () => {
+      if (!pool.ended) await pool.end();
+    },
   };
 }
 
