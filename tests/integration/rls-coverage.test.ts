@@ -26,8 +26,9 @@ describe("row-level security coverage", () => {
       select t.tablename as table_name,
              coalesce(array_agg(distinct lower(p.cmd)) filter (where p.cmd is not null), '{}') as cmds
       from pg_tables t
+      join pg_class c on c.relname = t.tablename and c.relnamespace = 'public'::regnamespace
       left join pg_policies p on p.schemaname = t.schemaname and p.tablename = t.tablename
-      where t.schemaname = 'public' and has_table_privilege('authenticated', format('public.%I', t.tablename), 'select')
+      where t.schemaname = 'public' and has_table_privilege('authenticated', c.oid, 'select')
       group by t.tablename`.execute(testDb.db);
     expect(rows.length).toBeGreaterThan(5);
     for (const row of rows) {
