@@ -1,2 +1,338 @@
--- Demo data placeholder (replaced below)
-insert into public.organisations (slug, name, kind) values ('asker', 'Asker kommune', 'municipality');
+-- ============================================================================
+-- Demo data for HelseHub Idéhub.
+--
+-- EVERYTHING IN THIS FILE IS INVENTED DEMO DATA. The organisations are real partners of the
+-- HelseHub partnership, but every person, e-mail address, unit line-up and URL is made up, and
+-- every address uses the reserved-style domain <organisation-slug>.example.no.
+--
+-- Loaded into an empty database by app/db/seed.server.ts on the first `npm start`, and by
+-- `supabase db reset` (supabase/config.toml, [db.seed]). Plain SQL with fixed UUIDs so that
+-- tests and demo sign-in can refer to them:
+--   10000000-…  organisation groups      20000000-…  organisations
+--   30000000-…  units                    40000000-…  networks
+--   50000000-…  demo users (auth.users + profiles)
+-- Contract: every organisation <slug> has the e-mail domain <slug>.example.no, and every demo
+-- user's address is firstname.lastname@<slug>.example.no.
+-- ============================================================================
+
+-- Organisation groups: the partnership, Responssenteret's cooperation and two regions
+insert into public.organisation_groups (id, slug, name, kind) values
+  ('10000000-0000-4000-8000-000000000001', 'helsehub', 'HelseHub', 'partnership'),
+  ('10000000-0000-4000-8000-000000000002', 'kongsbergregionen', 'Responssenterets samarbeid i Kongsbergregionen', 'partnership'),
+  ('10000000-0000-4000-8000-000000000003', 'hallingdal', 'Hallingdal', 'region'),
+  ('10000000-0000-4000-8000-000000000004', 'vest-telemark', 'Vest-Telemark', 'region');
+
+-- Organisations; avvik_url is where adverse events go (the organisation's quality system)
+insert into public.organisations (id, slug, name, kind, avvik_url) values
+  ('20000000-0000-4000-8000-000000000001', 'asker', 'Asker kommune', 'municipality', 'https://asker.example.no/kvalitetssystem/avvik'),
+  ('20000000-0000-4000-8000-000000000002', 'drammen', 'Drammen kommune', 'municipality', 'https://drammen.example.no/kvalitetssystem/avvik'),
+  ('20000000-0000-4000-8000-000000000003', 'lier', 'Lier kommune', 'municipality', 'https://lier.example.no/kvalitetssystem/avvik'),
+  ('20000000-0000-4000-8000-000000000004', 'usn', 'Universitetet i Sørøst-Norge', 'university', 'https://usn.example.no/kvalitetssystem/avvik'),
+  ('20000000-0000-4000-8000-000000000005', 'vestre-viken', 'Vestre Viken HF', 'health_trust', 'https://vestre-viken.example.no/kvalitetssystem/avvik'),
+  ('20000000-0000-4000-8000-000000000006', 'responssenteret', 'Responssenteret i Kongsbergregionen', 'partner', 'https://responssenteret.example.no/kvalitetssystem/avvik'),
+  ('20000000-0000-4000-8000-000000000007', 'drammen-helsepark', 'Drammen Helsepark', 'partner', 'https://drammen-helsepark.example.no/kvalitetssystem/avvik'),
+  ('20000000-0000-4000-8000-000000000008', 'kongsberg', 'Kongsberg kommune', 'municipality', 'https://kongsberg.example.no/kvalitetssystem/avvik'),
+  ('20000000-0000-4000-8000-000000000009', 'sigdal', 'Sigdal kommune', 'municipality', 'https://sigdal.example.no/kvalitetssystem/avvik'),
+  ('20000000-0000-4000-8000-000000000010', 'flesberg', 'Flesberg kommune', 'municipality', 'https://flesberg.example.no/kvalitetssystem/avvik'),
+  ('20000000-0000-4000-8000-000000000011', 'nore-og-uvdal', 'Nore og Uvdal kommune', 'municipality', 'https://nore-og-uvdal.example.no/kvalitetssystem/avvik'),
+  ('20000000-0000-4000-8000-000000000012', 'rollag', 'Rollag kommune', 'municipality', 'https://rollag.example.no/kvalitetssystem/avvik'),
+  ('20000000-0000-4000-8000-000000000013', 'notodden', 'Notodden kommune', 'municipality', 'https://notodden.example.no/kvalitetssystem/avvik'),
+  ('20000000-0000-4000-8000-000000000014', 'hjartdal', 'Hjartdal kommune', 'municipality', 'https://hjartdal.example.no/kvalitetssystem/avvik'),
+  ('20000000-0000-4000-8000-000000000015', 'al', 'Ål kommune', 'municipality', 'https://al.example.no/kvalitetssystem/avvik'),
+  ('20000000-0000-4000-8000-000000000016', 'hol', 'Hol kommune', 'municipality', 'https://hol.example.no/kvalitetssystem/avvik'),
+  ('20000000-0000-4000-8000-000000000017', 'gol', 'Gol kommune', 'municipality', 'https://gol.example.no/kvalitetssystem/avvik'),
+  ('20000000-0000-4000-8000-000000000018', 'nesbyen', 'Nesbyen kommune', 'municipality', 'https://nesbyen.example.no/kvalitetssystem/avvik'),
+  ('20000000-0000-4000-8000-000000000019', 'fla', 'Flå kommune', 'municipality', 'https://fla.example.no/kvalitetssystem/avvik'),
+  ('20000000-0000-4000-8000-000000000020', 'hemsedal', 'Hemsedal kommune', 'municipality', 'https://hemsedal.example.no/kvalitetssystem/avvik'),
+  ('20000000-0000-4000-8000-000000000021', 'vinje', 'Vinje kommune', 'municipality', 'https://vinje.example.no/kvalitetssystem/avvik'),
+  ('20000000-0000-4000-8000-000000000022', 'tokke', 'Tokke kommune', 'municipality', 'https://tokke.example.no/kvalitetssystem/avvik'),
+  ('20000000-0000-4000-8000-000000000023', 'kviteseid', 'Kviteseid kommune', 'municipality', 'https://kviteseid.example.no/kvalitetssystem/avvik'),
+  ('20000000-0000-4000-8000-000000000024', 'seljord', 'Seljord kommune', 'municipality', 'https://seljord.example.no/kvalitetssystem/avvik'),
+  ('20000000-0000-4000-8000-000000000025', 'fyresdal', 'Fyresdal kommune', 'municipality', 'https://fyresdal.example.no/kvalitetssystem/avvik'),
+  ('20000000-0000-4000-8000-000000000026', 'nissedal', 'Nissedal kommune', 'municipality', 'https://nissedal.example.no/kvalitetssystem/avvik');
+
+insert into public.organisation_group_members (group_id, organisation_id) values
+  ('10000000-0000-4000-8000-000000000001', '20000000-0000-4000-8000-000000000001'),
+  ('10000000-0000-4000-8000-000000000001', '20000000-0000-4000-8000-000000000002'),
+  ('10000000-0000-4000-8000-000000000001', '20000000-0000-4000-8000-000000000003'),
+  ('10000000-0000-4000-8000-000000000001', '20000000-0000-4000-8000-000000000004'),
+  ('10000000-0000-4000-8000-000000000001', '20000000-0000-4000-8000-000000000005'),
+  ('10000000-0000-4000-8000-000000000001', '20000000-0000-4000-8000-000000000006'),
+  ('10000000-0000-4000-8000-000000000002', '20000000-0000-4000-8000-000000000006'),
+  ('10000000-0000-4000-8000-000000000001', '20000000-0000-4000-8000-000000000007'),
+  ('10000000-0000-4000-8000-000000000002', '20000000-0000-4000-8000-000000000008'),
+  ('10000000-0000-4000-8000-000000000002', '20000000-0000-4000-8000-000000000009'),
+  ('10000000-0000-4000-8000-000000000002', '20000000-0000-4000-8000-000000000010'),
+  ('10000000-0000-4000-8000-000000000002', '20000000-0000-4000-8000-000000000011'),
+  ('10000000-0000-4000-8000-000000000002', '20000000-0000-4000-8000-000000000012'),
+  ('10000000-0000-4000-8000-000000000002', '20000000-0000-4000-8000-000000000013'),
+  ('10000000-0000-4000-8000-000000000002', '20000000-0000-4000-8000-000000000014'),
+  ('10000000-0000-4000-8000-000000000003', '20000000-0000-4000-8000-000000000015'),
+  ('10000000-0000-4000-8000-000000000003', '20000000-0000-4000-8000-000000000016'),
+  ('10000000-0000-4000-8000-000000000003', '20000000-0000-4000-8000-000000000017'),
+  ('10000000-0000-4000-8000-000000000003', '20000000-0000-4000-8000-000000000018'),
+  ('10000000-0000-4000-8000-000000000003', '20000000-0000-4000-8000-000000000019'),
+  ('10000000-0000-4000-8000-000000000003', '20000000-0000-4000-8000-000000000020'),
+  ('10000000-0000-4000-8000-000000000004', '20000000-0000-4000-8000-000000000021'),
+  ('10000000-0000-4000-8000-000000000004', '20000000-0000-4000-8000-000000000022'),
+  ('10000000-0000-4000-8000-000000000004', '20000000-0000-4000-8000-000000000023'),
+  ('10000000-0000-4000-8000-000000000004', '20000000-0000-4000-8000-000000000024'),
+  ('10000000-0000-4000-8000-000000000004', '20000000-0000-4000-8000-000000000025'),
+  ('10000000-0000-4000-8000-000000000004', '20000000-0000-4000-8000-000000000026');
+
+-- E-mail domains that identify an organisation at sign-up: <slug>.example.no
+insert into public.organisation_domains (domain, organisation_id)
+select slug || '.example.no', id from public.organisations where id::text like '20000000-%';
+
+-- Units (virksomheter)
+insert into public.units (id, organisation_id, name) values
+  ('30000000-0000-4000-8000-000000000101', '20000000-0000-4000-8000-000000000001', 'Hjemmetjenesten'),
+  ('30000000-0000-4000-8000-000000000102', '20000000-0000-4000-8000-000000000001', 'Helsehus og sykehjem'),
+  ('30000000-0000-4000-8000-000000000103', '20000000-0000-4000-8000-000000000001', 'Tjenester for personer med nedsatt funksjonsevne'),
+  ('30000000-0000-4000-8000-000000000104', '20000000-0000-4000-8000-000000000001', 'Rehabilitering'),
+  ('30000000-0000-4000-8000-000000000105', '20000000-0000-4000-8000-000000000001', 'Psykisk helse og rus'),
+  ('30000000-0000-4000-8000-000000000106', '20000000-0000-4000-8000-000000000001', 'Helsestasjon og skolehelsetjeneste'),
+  ('30000000-0000-4000-8000-000000000107', '20000000-0000-4000-8000-000000000001', 'Legevakt'),
+  ('30000000-0000-4000-8000-000000000108', '20000000-0000-4000-8000-000000000001', 'Tildelingskontoret'),
+  ('30000000-0000-4000-8000-000000000109', '20000000-0000-4000-8000-000000000001', 'Velferdsteknologi og innovasjon'),
+  ('30000000-0000-4000-8000-000000000201', '20000000-0000-4000-8000-000000000002', 'Hjemmetjenesten'),
+  ('30000000-0000-4000-8000-000000000202', '20000000-0000-4000-8000-000000000002', 'Helsehus og sykehjem'),
+  ('30000000-0000-4000-8000-000000000203', '20000000-0000-4000-8000-000000000002', 'Tjenester for personer med nedsatt funksjonsevne'),
+  ('30000000-0000-4000-8000-000000000204', '20000000-0000-4000-8000-000000000002', 'Rehabilitering'),
+  ('30000000-0000-4000-8000-000000000205', '20000000-0000-4000-8000-000000000002', 'Psykisk helse og rus'),
+  ('30000000-0000-4000-8000-000000000206', '20000000-0000-4000-8000-000000000002', 'Helsestasjon og skolehelsetjeneste'),
+  ('30000000-0000-4000-8000-000000000207', '20000000-0000-4000-8000-000000000002', 'Legevakt'),
+  ('30000000-0000-4000-8000-000000000208', '20000000-0000-4000-8000-000000000002', 'Tildelingskontoret'),
+  ('30000000-0000-4000-8000-000000000209', '20000000-0000-4000-8000-000000000002', 'Velferdsteknologisk knutepunkt'),
+  ('30000000-0000-4000-8000-000000000301', '20000000-0000-4000-8000-000000000003', 'Hjemmetjenesten'),
+  ('30000000-0000-4000-8000-000000000302', '20000000-0000-4000-8000-000000000003', 'Helsehus og sykehjem'),
+  ('30000000-0000-4000-8000-000000000303', '20000000-0000-4000-8000-000000000003', 'Tjenester for personer med nedsatt funksjonsevne'),
+  ('30000000-0000-4000-8000-000000000304', '20000000-0000-4000-8000-000000000003', 'Rehabilitering'),
+  ('30000000-0000-4000-8000-000000000305', '20000000-0000-4000-8000-000000000003', 'Psykisk helse og rus'),
+  ('30000000-0000-4000-8000-000000000306', '20000000-0000-4000-8000-000000000003', 'Helsestasjon og skolehelsetjeneste'),
+  ('30000000-0000-4000-8000-000000000307', '20000000-0000-4000-8000-000000000003', 'Tildelingskontoret'),
+  ('30000000-0000-4000-8000-000000000401', '20000000-0000-4000-8000-000000000004', 'Fakultet for helse- og sosialvitenskap'),
+  ('30000000-0000-4000-8000-000000000402', '20000000-0000-4000-8000-000000000004', 'Institutt for sykepleie- og helsevitenskap'),
+  ('30000000-0000-4000-8000-000000000403', '20000000-0000-4000-8000-000000000004', 'Ferdighets- og simuleringssenteret'),
+  ('30000000-0000-4000-8000-000000000501', '20000000-0000-4000-8000-000000000005', 'Drammen sykehus'),
+  ('30000000-0000-4000-8000-000000000502', '20000000-0000-4000-8000-000000000005', 'Kongsberg sykehus'),
+  ('30000000-0000-4000-8000-000000000503', '20000000-0000-4000-8000-000000000005', 'Samhandlingsavdelingen'),
+  ('30000000-0000-4000-8000-000000000601', '20000000-0000-4000-8000-000000000006', 'Responstjenesten'),
+  ('30000000-0000-4000-8000-000000000602', '20000000-0000-4000-8000-000000000006', 'Opplæring og implementering'),
+  ('30000000-0000-4000-8000-000000000701', '20000000-0000-4000-8000-000000000007', 'Innovasjon og samarbeid'),
+  ('30000000-0000-4000-8000-000000000702', '20000000-0000-4000-8000-000000000007', 'Sekretariatet for HelseHub'),
+  ('30000000-0000-4000-8000-000000000801', '20000000-0000-4000-8000-000000000008', 'Hjemmetjenesten'),
+  ('30000000-0000-4000-8000-000000000802', '20000000-0000-4000-8000-000000000008', 'Helsehus og sykehjem'),
+  ('30000000-0000-4000-8000-000000000803', '20000000-0000-4000-8000-000000000008', 'Tjenester for personer med nedsatt funksjonsevne'),
+  ('30000000-0000-4000-8000-000000000804', '20000000-0000-4000-8000-000000000008', 'Rehabilitering'),
+  ('30000000-0000-4000-8000-000000000805', '20000000-0000-4000-8000-000000000008', 'Psykisk helse og rus'),
+  ('30000000-0000-4000-8000-000000000806', '20000000-0000-4000-8000-000000000008', 'Helsestasjon og skolehelsetjeneste'),
+  ('30000000-0000-4000-8000-000000000807', '20000000-0000-4000-8000-000000000008', 'Legevakt'),
+  ('30000000-0000-4000-8000-000000000808', '20000000-0000-4000-8000-000000000008', 'Velferdsteknologi'),
+  ('30000000-0000-4000-8000-000000000809', '20000000-0000-4000-8000-000000000008', 'Tildelingskontoret'),
+  ('30000000-0000-4000-8000-000000000901', '20000000-0000-4000-8000-000000000009', 'Hjemmetjenesten'),
+  ('30000000-0000-4000-8000-000000000902', '20000000-0000-4000-8000-000000000009', 'Sykehjemmet'),
+  ('30000000-0000-4000-8000-000000000903', '20000000-0000-4000-8000-000000000009', 'Psykisk helse og rus'),
+  ('30000000-0000-4000-8000-000000000904', '20000000-0000-4000-8000-000000000009', 'Helsestasjon og skolehelsetjeneste'),
+  ('30000000-0000-4000-8000-000000001001', '20000000-0000-4000-8000-000000000010', 'Hjemmetjenesten'),
+  ('30000000-0000-4000-8000-000000001002', '20000000-0000-4000-8000-000000000010', 'Sykehjemmet'),
+  ('30000000-0000-4000-8000-000000001003', '20000000-0000-4000-8000-000000000010', 'Psykisk helse og rus'),
+  ('30000000-0000-4000-8000-000000001101', '20000000-0000-4000-8000-000000000011', 'Hjemmetjenesten'),
+  ('30000000-0000-4000-8000-000000001102', '20000000-0000-4000-8000-000000000011', 'Sykehjemmet'),
+  ('30000000-0000-4000-8000-000000001103', '20000000-0000-4000-8000-000000000011', 'Psykisk helse og rus'),
+  ('30000000-0000-4000-8000-000000001201', '20000000-0000-4000-8000-000000000012', 'Hjemmetjenesten'),
+  ('30000000-0000-4000-8000-000000001202', '20000000-0000-4000-8000-000000000012', 'Sykehjemmet'),
+  ('30000000-0000-4000-8000-000000001203', '20000000-0000-4000-8000-000000000012', 'Psykisk helse og rus'),
+  ('30000000-0000-4000-8000-000000001301', '20000000-0000-4000-8000-000000000013', 'Hjemmetjenesten'),
+  ('30000000-0000-4000-8000-000000001302', '20000000-0000-4000-8000-000000000013', 'Sykehjemmet'),
+  ('30000000-0000-4000-8000-000000001303', '20000000-0000-4000-8000-000000000013', 'Psykisk helse og rus'),
+  ('30000000-0000-4000-8000-000000001304', '20000000-0000-4000-8000-000000000013', 'Helsestasjon og skolehelsetjeneste'),
+  ('30000000-0000-4000-8000-000000001305', '20000000-0000-4000-8000-000000000013', 'Tjenester for personer med nedsatt funksjonsevne'),
+  ('30000000-0000-4000-8000-000000001306', '20000000-0000-4000-8000-000000000013', 'Legevakt'),
+  ('30000000-0000-4000-8000-000000001401', '20000000-0000-4000-8000-000000000014', 'Hjemmetjenesten'),
+  ('30000000-0000-4000-8000-000000001402', '20000000-0000-4000-8000-000000000014', 'Sykehjemmet'),
+  ('30000000-0000-4000-8000-000000001403', '20000000-0000-4000-8000-000000000014', 'Psykisk helse og rus'),
+  ('30000000-0000-4000-8000-000000001501', '20000000-0000-4000-8000-000000000015', 'Heimetenesta'),
+  ('30000000-0000-4000-8000-000000001502', '20000000-0000-4000-8000-000000000015', 'Sjukeheimen'),
+  ('30000000-0000-4000-8000-000000001503', '20000000-0000-4000-8000-000000000015', 'Psykisk helse og rus'),
+  ('30000000-0000-4000-8000-000000001504', '20000000-0000-4000-8000-000000000015', 'Helsestasjon og skulehelseteneste'),
+  ('30000000-0000-4000-8000-000000001505', '20000000-0000-4000-8000-000000000015', 'Tenester for personar med nedsett funksjonsevne'),
+  ('30000000-0000-4000-8000-000000001506', '20000000-0000-4000-8000-000000000015', 'Legekontor og legevakt'),
+  ('30000000-0000-4000-8000-000000001601', '20000000-0000-4000-8000-000000000016', 'Heimetenesta'),
+  ('30000000-0000-4000-8000-000000001602', '20000000-0000-4000-8000-000000000016', 'Sjukeheimen'),
+  ('30000000-0000-4000-8000-000000001603', '20000000-0000-4000-8000-000000000016', 'Psykisk helse og rus'),
+  ('30000000-0000-4000-8000-000000001701', '20000000-0000-4000-8000-000000000017', 'Heimetenesta'),
+  ('30000000-0000-4000-8000-000000001702', '20000000-0000-4000-8000-000000000017', 'Sjukeheimen'),
+  ('30000000-0000-4000-8000-000000001703', '20000000-0000-4000-8000-000000000017', 'Psykisk helse og rus'),
+  ('30000000-0000-4000-8000-000000001704', '20000000-0000-4000-8000-000000000017', 'Helsestasjon og skulehelseteneste'),
+  ('30000000-0000-4000-8000-000000001801', '20000000-0000-4000-8000-000000000018', 'Heimetenesta'),
+  ('30000000-0000-4000-8000-000000001802', '20000000-0000-4000-8000-000000000018', 'Sjukeheimen'),
+  ('30000000-0000-4000-8000-000000001803', '20000000-0000-4000-8000-000000000018', 'Psykisk helse og rus'),
+  ('30000000-0000-4000-8000-000000001901', '20000000-0000-4000-8000-000000000019', 'Heimetenesta'),
+  ('30000000-0000-4000-8000-000000001902', '20000000-0000-4000-8000-000000000019', 'Sjukeheimen'),
+  ('30000000-0000-4000-8000-000000002001', '20000000-0000-4000-8000-000000000020', 'Heimetenesta'),
+  ('30000000-0000-4000-8000-000000002002', '20000000-0000-4000-8000-000000000020', 'Sjukeheimen'),
+  ('30000000-0000-4000-8000-000000002003', '20000000-0000-4000-8000-000000000020', 'Psykisk helse og rus'),
+  ('30000000-0000-4000-8000-000000002101', '20000000-0000-4000-8000-000000000021', 'Heimetenesta'),
+  ('30000000-0000-4000-8000-000000002102', '20000000-0000-4000-8000-000000000021', 'Sjukeheimen'),
+  ('30000000-0000-4000-8000-000000002103', '20000000-0000-4000-8000-000000000021', 'Psykisk helse og rus'),
+  ('30000000-0000-4000-8000-000000002104', '20000000-0000-4000-8000-000000000021', 'Helsestasjon og skulehelseteneste'),
+  ('30000000-0000-4000-8000-000000002201', '20000000-0000-4000-8000-000000000022', 'Heimetenesta'),
+  ('30000000-0000-4000-8000-000000002202', '20000000-0000-4000-8000-000000000022', 'Sjukeheimen'),
+  ('30000000-0000-4000-8000-000000002203', '20000000-0000-4000-8000-000000000022', 'Psykisk helse og rus'),
+  ('30000000-0000-4000-8000-000000002301', '20000000-0000-4000-8000-000000000023', 'Heimetenesta'),
+  ('30000000-0000-4000-8000-000000002302', '20000000-0000-4000-8000-000000000023', 'Sjukeheimen'),
+  ('30000000-0000-4000-8000-000000002303', '20000000-0000-4000-8000-000000000023', 'Psykisk helse og rus'),
+  ('30000000-0000-4000-8000-000000002401', '20000000-0000-4000-8000-000000000024', 'Heimetenesta'),
+  ('30000000-0000-4000-8000-000000002402', '20000000-0000-4000-8000-000000000024', 'Sjukeheimen'),
+  ('30000000-0000-4000-8000-000000002403', '20000000-0000-4000-8000-000000000024', 'Psykisk helse og rus'),
+  ('30000000-0000-4000-8000-000000002404', '20000000-0000-4000-8000-000000000024', 'Helsestasjon og skulehelseteneste'),
+  ('30000000-0000-4000-8000-000000002501', '20000000-0000-4000-8000-000000000025', 'Heimetenesta'),
+  ('30000000-0000-4000-8000-000000002502', '20000000-0000-4000-8000-000000000025', 'Sjukeheimen'),
+  ('30000000-0000-4000-8000-000000002601', '20000000-0000-4000-8000-000000000026', 'Heimetenesta'),
+  ('30000000-0000-4000-8000-000000002602', '20000000-0000-4000-8000-000000000026', 'Sjukeheimen');
+
+-- Networks: municipal networks, HelseHub's four working groups, regional e-health networks
+insert into public.networks (id, slug, name, kind, owner_organisation_id, owner_group_id, description) values
+  ('40000000-0000-4000-8000-000000000001', 'digi-asker', 'Nettverk for digitalisering og e-helse – Asker', 'municipal', '20000000-0000-4000-8000-000000000001', null,
+   'Asker kommunes nettverk der hver virksomhet har en representant som følger opp pågående prosjekter og tar med nye forslag som det kan søkes midler til.'),
+  ('40000000-0000-4000-8000-000000000002', 'digi-drammen', 'Nettverk for digitalisering og e-helse – Drammen', 'municipal', '20000000-0000-4000-8000-000000000002', null,
+   'Drammen kommunes nettverk for digitalisering, velferdsteknologi og e-helse på tvers av helse- og omsorgstjenestene.'),
+  ('40000000-0000-4000-8000-000000000003', 'digi-lier', 'Nettverk for digitalisering og e-helse – Lier', 'municipal', '20000000-0000-4000-8000-000000000003', null,
+   'Lier kommunes nettverk for digitalisering og e-helse, med representanter fra hver virksomhet i helse og omsorg.'),
+  ('40000000-0000-4000-8000-000000000004', 'digi-kongsberg', 'Nettverk for digitalisering og e-helse – Kongsberg', 'municipal', '20000000-0000-4000-8000-000000000008', null,
+   'Kongsberg kommunes nettverk for digitalisering og e-helse, i tett samarbeid med Responssenteret.'),
+  ('40000000-0000-4000-8000-000000000005', 'hh-dho', 'Digital hjemmeoppfølging og responstjenester', 'focus_area', null, '10000000-0000-4000-8000-000000000001',
+   'HelseHubs arbeidsgruppe for digital hjemmeoppfølging (DHO), trygghetsalarmer, sensorteknologi og responstjenester på tvers av partnerne.'),
+  ('40000000-0000-4000-8000-000000000006', 'hh-kompetanse', 'Digital helsekompetanse', 'focus_area', null, '10000000-0000-4000-8000-000000000001',
+   'HelseHubs arbeidsgruppe for opplæring og digital helsekompetanse: teknologisk kompetanse, mestring, pedagogikk og innovasjon og implementering.'),
+  ('40000000-0000-4000-8000-000000000007', 'hh-forebygging', 'Forebyggende helsearbeid', 'focus_area', null, '10000000-0000-4000-8000-000000000001',
+   'HelseHubs arbeidsgruppe for forebygging og tidlig innsats, fra helsestasjon til hverdagsmestring for eldre.'),
+  ('40000000-0000-4000-8000-000000000008', 'hh-klinobs', 'KlinObs kommune og simulering', 'focus_area', null, '10000000-0000-4000-8000-000000000001',
+   'HelseHubs arbeidsgruppe for klinisk observasjonskompetanse i kommunene og simulering som læringsmetode.'),
+  ('40000000-0000-4000-8000-000000000009', 'ehelse-hallingdal', 'Regionalt e-helsenettverk – Hallingdal', 'regional', null, '10000000-0000-4000-8000-000000000003',
+   'Regionalt nettverk for e-helse og velferdsteknologi i dei seks kommunane i Hallingdal.'),
+  ('40000000-0000-4000-8000-000000000010', 'ehelse-vest-telemark', 'Regionalt e-helsenettverk – Vest-Telemark', 'regional', null, '10000000-0000-4000-8000-000000000004',
+   'Regionalt nettverk for e-helse og velferdsteknologi i dei seks kommunane i Vest-Telemark.');
+
+-- Demo users: invented people. auth.users first (Supabase Auth's table, or the local stand-in)
+insert into auth.users (id, email, raw_user_meta_data) values
+  ('50000000-0000-4000-8000-000000000001', 'kari.nordby@asker.example.no', '{"full_name":"Kari Nordby"}'),
+  ('50000000-0000-4000-8000-000000000002', 'hilde.strand@asker.example.no', '{"full_name":"Hilde Strand"}'),
+  ('50000000-0000-4000-8000-000000000003', 'ingrid.solberg@asker.example.no', '{"full_name":"Ingrid Solberg"}'),
+  ('50000000-0000-4000-8000-000000000004', 'marius.bakken@asker.example.no', '{"full_name":"Marius Bakken"}'),
+  ('50000000-0000-4000-8000-000000000005', 'astrid.hovland@asker.example.no', '{"full_name":"Astrid Hovland"}'),
+  ('50000000-0000-4000-8000-000000000006', 'ahmed.rahimi@drammen.example.no', '{"full_name":"Ahmed Rahimi"}'),
+  ('50000000-0000-4000-8000-000000000007', 'lene.dahl@drammen.example.no', '{"full_name":"Lene Dahl"}'),
+  ('50000000-0000-4000-8000-000000000008', 'emily.carter@drammen.example.no', '{"full_name":"Emily Carter"}'),
+  ('50000000-0000-4000-8000-000000000009', 'silje.eriksen@drammen.example.no', '{"full_name":"Silje Eriksen"}'),
+  ('50000000-0000-4000-8000-000000000010', 'tor.arne.myhre@drammen.example.no', '{"full_name":"Tor Arne Myhre"}'),
+  ('50000000-0000-4000-8000-000000000011', 'maria.haugen@lier.example.no', '{"full_name":"Maria Haugen"}'),
+  ('50000000-0000-4000-8000-000000000012', 'eirik.sandvik@lier.example.no', '{"full_name":"Eirik Sandvik"}'),
+  ('50000000-0000-4000-8000-000000000013', 'anne.lise.brekke@lier.example.no', '{"full_name":"Anne Lise Brekke"}'),
+  ('50000000-0000-4000-8000-000000000014', 'hanne.vik@lier.example.no', '{"full_name":"Hanne Vik"}'),
+  ('50000000-0000-4000-8000-000000000015', 'sofie.kvam@kongsberg.example.no', '{"full_name":"Sofie Kvam"}'),
+  ('50000000-0000-4000-8000-000000000016', 'henrik.moen@kongsberg.example.no', '{"full_name":"Henrik Moen"}'),
+  ('50000000-0000-4000-8000-000000000017', 'nina.aas@kongsberg.example.no', '{"full_name":"Nina Aas"}'),
+  ('50000000-0000-4000-8000-000000000018', 'ragnhild.kvisla@al.example.no', '{"full_name":"Ragnhild Kvisla"}'),
+  ('50000000-0000-4000-8000-000000000019', 'olav.myrset@al.example.no', '{"full_name":"Olav Myrset"}'),
+  ('50000000-0000-4000-8000-000000000020', 'ingvild.breie@gol.example.no', '{"full_name":"Ingvild Breie"}'),
+  ('50000000-0000-4000-8000-000000000021', 'gunhild.tveit@vinje.example.no', '{"full_name":"Gunhild Tveit"}'),
+  ('50000000-0000-4000-8000-000000000022', 'knut.lognvik@seljord.example.no', '{"full_name":"Knut Lognvik"}'),
+  ('50000000-0000-4000-8000-000000000023', 'stian.kolstad@responssenteret.example.no', '{"full_name":"Stian Kolstad"}'),
+  ('50000000-0000-4000-8000-000000000024', 'trine.braten@sigdal.example.no', '{"full_name":"Trine Bråten"}'),
+  ('50000000-0000-4000-8000-000000000025', 'camilla.berg@usn.example.no', '{"full_name":"Camilla Berg"}'),
+  ('50000000-0000-4000-8000-000000000026', 'lars.oien@usn.example.no', '{"full_name":"Lars Øien"}'),
+  ('50000000-0000-4000-8000-000000000027', 'mette.lund@vestre-viken.example.no', '{"full_name":"Mette Lund"}'),
+  ('50000000-0000-4000-8000-000000000028', 'daniel.foss@vestre-viken.example.no', '{"full_name":"Daniel Foss"}'),
+  ('50000000-0000-4000-8000-000000000029', 'jorgen.holm@drammen-helsepark.example.no', '{"full_name":"Jørgen Holm"}'),
+  ('50000000-0000-4000-8000-000000000030', 'vigdis.ruud@drammen-helsepark.example.no', '{"full_name":"Vigdis Ruud"}');
+
+insert into public.profiles (id, email, full_name, organisation_id, unit_id, job_title, locale, platform_role, onboarded_at) values
+  ('50000000-0000-4000-8000-000000000001', 'kari.nordby@asker.example.no', 'Kari Nordby', '20000000-0000-4000-8000-000000000001', '30000000-0000-4000-8000-000000000101', 'Sykepleier', 'nb', 'employee', now()),
+  ('50000000-0000-4000-8000-000000000002', 'hilde.strand@asker.example.no', 'Hilde Strand', '20000000-0000-4000-8000-000000000001', '30000000-0000-4000-8000-000000000101', 'Virksomhetsleder', 'nb', 'employee', now()),
+  ('50000000-0000-4000-8000-000000000003', 'ingrid.solberg@asker.example.no', 'Ingrid Solberg', '20000000-0000-4000-8000-000000000001', '30000000-0000-4000-8000-000000000101', 'Digital agent', 'nb', 'employee', now()),
+  ('50000000-0000-4000-8000-000000000004', 'marius.bakken@asker.example.no', 'Marius Bakken', '20000000-0000-4000-8000-000000000001', '30000000-0000-4000-8000-000000000109', 'Velferdsteknologikonsulent', 'nb', 'employee', now()),
+  ('50000000-0000-4000-8000-000000000005', 'astrid.hovland@asker.example.no', 'Astrid Hovland', '20000000-0000-4000-8000-000000000001', '30000000-0000-4000-8000-000000000106', 'Rådgiver folkehelse og forebygging', 'nb', 'employee', now()),
+  ('50000000-0000-4000-8000-000000000006', 'ahmed.rahimi@drammen.example.no', 'Ahmed Rahimi', '20000000-0000-4000-8000-000000000002', '30000000-0000-4000-8000-000000000202', 'Helsefagarbeider', 'nb', 'employee', now()),
+  ('50000000-0000-4000-8000-000000000007', 'lene.dahl@drammen.example.no', 'Lene Dahl', '20000000-0000-4000-8000-000000000002', '30000000-0000-4000-8000-000000000206', 'Helsesykepleier', 'nb', 'employee', now()),
+  ('50000000-0000-4000-8000-000000000008', 'emily.carter@drammen.example.no', 'Emily Carter', '20000000-0000-4000-8000-000000000002', '30000000-0000-4000-8000-000000000201', 'Sykepleier', 'en', 'employee', now()),
+  ('50000000-0000-4000-8000-000000000009', 'silje.eriksen@drammen.example.no', 'Silje Eriksen', '20000000-0000-4000-8000-000000000002', '30000000-0000-4000-8000-000000000202', 'Superbruker', 'nb', 'employee', now()),
+  ('50000000-0000-4000-8000-000000000010', 'tor.arne.myhre@drammen.example.no', 'Tor Arne Myhre', '20000000-0000-4000-8000-000000000002', '30000000-0000-4000-8000-000000000209', 'Rådgiver e-helse', 'nb', 'employee', now()),
+  ('50000000-0000-4000-8000-000000000011', 'maria.haugen@lier.example.no', 'Maria Haugen', '20000000-0000-4000-8000-000000000003', '30000000-0000-4000-8000-000000000304', 'Fysioterapeut', 'nb', 'employee', now()),
+  ('50000000-0000-4000-8000-000000000012', 'eirik.sandvik@lier.example.no', 'Eirik Sandvik', '20000000-0000-4000-8000-000000000003', '30000000-0000-4000-8000-000000000303', 'Digital agent', 'nb', 'employee', now()),
+  ('50000000-0000-4000-8000-000000000013', 'anne.lise.brekke@lier.example.no', 'Anne Lise Brekke', '20000000-0000-4000-8000-000000000003', '30000000-0000-4000-8000-000000000307', 'Rådgiver', 'nb', 'employee', now()),
+  ('50000000-0000-4000-8000-000000000014', 'hanne.vik@lier.example.no', 'Hanne Vik', '20000000-0000-4000-8000-000000000003', '30000000-0000-4000-8000-000000000302', 'Fagsykepleier', 'nb', 'employee', now()),
+  ('50000000-0000-4000-8000-000000000015', 'sofie.kvam@kongsberg.example.no', 'Sofie Kvam', '20000000-0000-4000-8000-000000000008', '30000000-0000-4000-8000-000000000803', 'Vernepleier', 'nb', 'employee', now()),
+  ('50000000-0000-4000-8000-000000000016', 'henrik.moen@kongsberg.example.no', 'Henrik Moen', '20000000-0000-4000-8000-000000000008', '30000000-0000-4000-8000-000000000808', 'Velferdsteknologikonsulent', 'nb', 'employee', now()),
+  ('50000000-0000-4000-8000-000000000017', 'nina.aas@kongsberg.example.no', 'Nina Aas', '20000000-0000-4000-8000-000000000008', '30000000-0000-4000-8000-000000000801', 'Superbruker', 'nb', 'employee', now()),
+  ('50000000-0000-4000-8000-000000000018', 'ragnhild.kvisla@al.example.no', 'Ragnhild Kvisla', '20000000-0000-4000-8000-000000000015', '30000000-0000-4000-8000-000000001501', 'Sjukepleiar', 'nn', 'employee', now()),
+  ('50000000-0000-4000-8000-000000000019', 'olav.myrset@al.example.no', 'Olav Myrset', '20000000-0000-4000-8000-000000000015', '30000000-0000-4000-8000-000000001501', 'Rådgiver e-helse og velferdsteknologi', 'nb', 'employee', now()),
+  ('50000000-0000-4000-8000-000000000020', 'ingvild.breie@gol.example.no', 'Ingvild Breie', '20000000-0000-4000-8000-000000000017', '30000000-0000-4000-8000-000000001701', 'Digital agent', 'nb', 'employee', now()),
+  ('50000000-0000-4000-8000-000000000021', 'gunhild.tveit@vinje.example.no', 'Gunhild Tveit', '20000000-0000-4000-8000-000000000021', '30000000-0000-4000-8000-000000002101', 'Rådgiver', 'nb', 'employee', now()),
+  ('50000000-0000-4000-8000-000000000022', 'knut.lognvik@seljord.example.no', 'Knut Lognvik', '20000000-0000-4000-8000-000000000024', '30000000-0000-4000-8000-000000002402', 'Velferdsteknologikonsulent', 'nb', 'employee', now()),
+  ('50000000-0000-4000-8000-000000000023', 'stian.kolstad@responssenteret.example.no', 'Stian Kolstad', '20000000-0000-4000-8000-000000000006', '30000000-0000-4000-8000-000000000601', 'Rådgiver responstjenester', 'nb', 'employee', now()),
+  ('50000000-0000-4000-8000-000000000024', 'trine.braten@sigdal.example.no', 'Trine Bråten', '20000000-0000-4000-8000-000000000009', '30000000-0000-4000-8000-000000000901', 'Superbruker', 'nb', 'employee', now()),
+  ('50000000-0000-4000-8000-000000000025', 'camilla.berg@usn.example.no', 'Camilla Berg', '20000000-0000-4000-8000-000000000004', '30000000-0000-4000-8000-000000000402', 'Førsteamanuensis', 'nb', 'employee', now()),
+  ('50000000-0000-4000-8000-000000000026', 'lars.oien@usn.example.no', 'Lars Øien', '20000000-0000-4000-8000-000000000004', '30000000-0000-4000-8000-000000000401', 'Forsker', 'nb', 'partner_viewer', now()),
+  ('50000000-0000-4000-8000-000000000027', 'mette.lund@vestre-viken.example.no', 'Mette Lund', '20000000-0000-4000-8000-000000000005', '30000000-0000-4000-8000-000000000503', 'Rådgiver samhandling', 'nb', 'partner_viewer', now()),
+  ('50000000-0000-4000-8000-000000000028', 'daniel.foss@vestre-viken.example.no', 'Daniel Foss', '20000000-0000-4000-8000-000000000005', '30000000-0000-4000-8000-000000000503', 'Fagutviklingssykepleier', 'nb', 'employee', now()),
+  ('50000000-0000-4000-8000-000000000029', 'jorgen.holm@drammen-helsepark.example.no', 'Jørgen Holm', '20000000-0000-4000-8000-000000000007', '30000000-0000-4000-8000-000000000701', 'Rådgiver innovasjon', 'nb', 'employee', now()),
+  ('50000000-0000-4000-8000-000000000030', 'vigdis.ruud@drammen-helsepark.example.no', 'Vigdis Ruud', '20000000-0000-4000-8000-000000000007', '30000000-0000-4000-8000-000000000702', 'Plattformansvarlig', 'nb', 'admin', now());
+
+insert into public.network_members (network_id, profile_id, role) values
+  ('40000000-0000-4000-8000-000000000001', '50000000-0000-4000-8000-000000000003', 'member'),
+  ('40000000-0000-4000-8000-000000000006', '50000000-0000-4000-8000-000000000003', 'member'),
+  ('40000000-0000-4000-8000-000000000001', '50000000-0000-4000-8000-000000000004', 'coordinator'),
+  ('40000000-0000-4000-8000-000000000005', '50000000-0000-4000-8000-000000000004', 'member'),
+  ('40000000-0000-4000-8000-000000000007', '50000000-0000-4000-8000-000000000005', 'coordinator'),
+  ('40000000-0000-4000-8000-000000000002', '50000000-0000-4000-8000-000000000009', 'member'),
+  ('40000000-0000-4000-8000-000000000002', '50000000-0000-4000-8000-000000000010', 'coordinator'),
+  ('40000000-0000-4000-8000-000000000003', '50000000-0000-4000-8000-000000000012', 'member'),
+  ('40000000-0000-4000-8000-000000000006', '50000000-0000-4000-8000-000000000012', 'member'),
+  ('40000000-0000-4000-8000-000000000003', '50000000-0000-4000-8000-000000000013', 'coordinator'),
+  ('40000000-0000-4000-8000-000000000007', '50000000-0000-4000-8000-000000000013', 'member'),
+  ('40000000-0000-4000-8000-000000000008', '50000000-0000-4000-8000-000000000014', 'member'),
+  ('40000000-0000-4000-8000-000000000004', '50000000-0000-4000-8000-000000000016', 'coordinator'),
+  ('40000000-0000-4000-8000-000000000005', '50000000-0000-4000-8000-000000000016', 'member'),
+  ('40000000-0000-4000-8000-000000000004', '50000000-0000-4000-8000-000000000017', 'member'),
+  ('40000000-0000-4000-8000-000000000008', '50000000-0000-4000-8000-000000000017', 'member'),
+  ('40000000-0000-4000-8000-000000000009', '50000000-0000-4000-8000-000000000019', 'coordinator'),
+  ('40000000-0000-4000-8000-000000000009', '50000000-0000-4000-8000-000000000020', 'member'),
+  ('40000000-0000-4000-8000-000000000010', '50000000-0000-4000-8000-000000000021', 'coordinator'),
+  ('40000000-0000-4000-8000-000000000010', '50000000-0000-4000-8000-000000000022', 'member'),
+  ('40000000-0000-4000-8000-000000000005', '50000000-0000-4000-8000-000000000023', 'coordinator'),
+  ('40000000-0000-4000-8000-000000000005', '50000000-0000-4000-8000-000000000024', 'member'),
+  ('40000000-0000-4000-8000-000000000006', '50000000-0000-4000-8000-000000000025', 'coordinator'),
+  ('40000000-0000-4000-8000-000000000008', '50000000-0000-4000-8000-000000000028', 'coordinator'),
+  ('40000000-0000-4000-8000-000000000007', '50000000-0000-4000-8000-000000000029', 'member');
+
+-- On Supabase, auth.users has more columns than the local stand-in. Fill the ones Supabase Auth
+-- needs so the demo users can sign in with an e-mail code there too; skipped where they do not exist.
+do $$
+begin
+  if exists (select 1 from information_schema.columns
+             where table_schema = 'auth' and table_name = 'users' and column_name = 'email_confirmed_at') then
+    execute $sql$
+      update auth.users set
+        instance_id = '00000000-0000-0000-0000-000000000000',
+        aud = 'authenticated',
+        role = 'authenticated',
+        email_confirmed_at = now(),
+        raw_app_meta_data = '{"provider": "email", "providers": ["email"]}'::jsonb,
+        confirmation_token = '', recovery_token = '', email_change = '', email_change_token_new = ''
+      where id::text like '50000000-%'
+    $sql$;
+  end if;
+  if exists (select 1 from information_schema.columns
+             where table_schema = 'auth' and table_name = 'identities' and column_name = 'provider_id') then
+    execute $sql$
+      insert into auth.identities (id, user_id, provider_id, provider, identity_data, last_sign_in_at, created_at, updated_at)
+      select gen_random_uuid(), u.id, u.id::text, 'email',
+             jsonb_build_object('sub', u.id::text, 'email', u.email, 'email_verified', true), now(), now(), now()
+      from auth.users u
+      where u.id::text like '50000000-%'
+    $sql$;
+  end if;
+end
+$$;
