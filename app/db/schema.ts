@@ -32,6 +32,7 @@ export type OrganisationsTable = {
   name: string;
   kind: OrganisationKind;
   avvik_url: string | null;
+  fallback_network_id: string | null;
   created_at: CreatedAt;
   updated_at: Timestamp;
 };
@@ -75,6 +76,8 @@ export type NetworksTable = {
   kind: NetworkKind;
   owner_organisation_id: string | null;
   owner_group_id: string | null;
+  sla_first_answer_working_days: Generated<number>;
+  sla_update_interval_days: Generated<number>;
   created_at: CreatedAt;
   updated_at: Timestamp;
 };
@@ -109,6 +112,154 @@ export type MailboxMessagesTable = {
   created_at: CreatedAt;
 };
 
+
+export type IdeaStatus =
+  | "received"
+  | "under_review"
+  | "anchoring"
+  | "insight"
+  | "service_development"
+  | "piloting"
+  | "transition_to_operation"
+  | "new_practice"
+  | "not_prioritised"
+  | "merged"
+  | "withdrawn";
+export type IdeaVisibility = "organisation" | "partners";
+
+type ReferenceListTable = {
+  id: Generated<string>;
+  slug: string;
+  name_nb: string;
+  name_nn: string;
+  name_en: string;
+  sort_order: Generated<number>;
+  active: Generated<boolean>;
+};
+export type ThemesTable = ReferenceListTable;
+export type ServiceAreasTable = ReferenceListTable;
+
+export type RoutingRulesTable = {
+  id: Generated<string>;
+  position: number;
+  name: string;
+  network_id: string;
+  match_organisation_ids: string[] | null;
+  match_group_ids: string[] | null;
+  match_theme_ids: string[] | null;
+  match_service_area_ids: string[] | null;
+  match_several_municipalities: boolean | null;
+  active: Generated<boolean>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+};
+
+/** Why an idea went where it went, as stored by public.route_idea(). */
+export type RoutingExplanation =
+  | {
+      kind: "rule";
+      organisationId?: string;
+      groupIds?: string[];
+      themeId?: string;
+      serviceAreaIds?: string[];
+      several?: true;
+    }
+  | { kind: "fallback"; organisationId: string };
+
+export type IdeasTable = {
+  id: Generated<string>;
+  year: ColumnType<number, number | undefined, never>;
+  number: ColumnType<number, number | undefined, never>;
+  public_id: ColumnType<string, string | undefined, never>;
+  status: ColumnType<IdeaStatus, IdeaStatus | undefined, IdeaStatus>;
+  organisation_id: string;
+  unit_id: string | null;
+  network_id: string;
+  routing_rule_id: ColumnType<string | null, never, never>;
+  routing_explanation: ColumnType<RoutingExplanation, never, never>;
+  title: string;
+  problem: string;
+  proposal_json: ColumnType<unknown, string, string>;
+  proposal_html: string;
+  proposal_text: string;
+  stop_doing: string | null;
+  beneficiaries: string[];
+  need_contexts: string[];
+  expected_benefits: string[];
+  theme_id: string;
+  service_area_ids: string[];
+  relevant_for_several: boolean;
+  visibility: IdeaVisibility;
+  hide_name: boolean;
+  privacy_confirmed_at: Timestamp;
+  idempotency_key: string;
+  submitted_at: ColumnType<Date, never, never>;
+  first_answer_due_at: Timestamp;
+  withdrawn_reason: string | null;
+  withdrawn_at: ColumnType<Date | null, never, never>;
+  search_vector: ColumnType<string, never, never>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+};
+
+export type IdeaSubmittersTable = {
+  idea_id: string;
+  submitter_id: string | null;
+  display_name: string;
+  on_behalf_of_name: string | null;
+  on_behalf_of_email: string | null;
+  created_at: CreatedAt;
+};
+
+export type IdeaDraftsTable = {
+  id: Generated<string>;
+  owner_id: string;
+  title: Generated<string>;
+  form_data: ColumnType<Record<string, unknown>, string | undefined, string>;
+  idempotency_key: Generated<string>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+};
+
+export type IdeaAttachmentsTable = {
+  id: Generated<string>;
+  owner_id: string;
+  draft_id: string | null;
+  idea_id: string | null;
+  file_name: string;
+  content_type: string;
+  size_bytes: number;
+  storage_key: string;
+  created_at: CreatedAt;
+};
+
+export type IdeaEventsTable = {
+  id: Generated<string>;
+  idea_id: string;
+  kind: "submitted" | "edited" | "withdrawn";
+  actor_id: string | null;
+  data: ColumnType<Record<string, unknown>, string | undefined, never>;
+  created_at: CreatedAt;
+};
+
+export type OutboxMessagesTable = {
+  id: Generated<string>;
+  kind: string;
+  recipient_email: string;
+  recipient_profile_id: string | null;
+  locale: ColumnType<Locale, Locale | undefined, Locale>;
+  payload: ColumnType<Record<string, unknown>, string | undefined, string>;
+  idempotency_key: string;
+  status: ColumnType<"pending" | "sent" | "failed", "pending" | "sent" | "failed" | undefined, "pending" | "sent" | "failed">;
+  attempts: Generated<number>;
+  next_attempt_at: Timestamp;
+  locked_until: Timestamp | null;
+  sent_at: Timestamp | null;
+  provider_message_id: string | null;
+  last_error: string | null;
+  created_at: CreatedAt;
+};
+
 export type Database = {
   "auth.users": AuthUsersTable;
   organisation_groups: OrganisationGroupsTable;
@@ -121,6 +272,15 @@ export type Database = {
   network_members: NetworkMembersTable;
   login_tokens: LoginTokensTable;
   mailbox_messages: MailboxMessagesTable;
+  themes: ThemesTable;
+  service_areas: ServiceAreasTable;
+  routing_rules: RoutingRulesTable;
+  ideas: IdeasTable;
+  idea_submitters: IdeaSubmittersTable;
+  idea_drafts: IdeaDraftsTable;
+  idea_attachments: IdeaAttachmentsTable;
+  idea_events: IdeaEventsTable;
+  outbox_messages: OutboxMessagesTable;
 };
 
 export type Profile = Selectable<ProfilesTable>;
