@@ -29,3 +29,17 @@ export function getSessionStorage() {
 export function getSession(request: Request): Promise<Session<SessionData, FlashData>> {
   return getSessionStorage().getSession(request.headers.get("Cookie"));
 }
+
+/** Set-Cookie value for a fresh session that ends SESSION_MAX_AGE_DAYS after `now`. */
+export async function commitUserSession(request: Request, user: { id: string; email: string }, now: Date = new Date()) {
+  const session = await getSession(request);
+  session.set("userId", user.id);
+  session.set("email", user.email);
+  session.set("expiresAt", now.getTime() + getEnv().SESSION_MAX_AGE_DAYS * 24 * 60 * 60 * 1000);
+  return getSessionStorage().commitSession(session);
+}
+
+/** Set-Cookie value that removes the session cookie. */
+export async function destroyUserSession(request: Request) {
+  return getSessionStorage().destroySession(await getSession(request));
+}

@@ -1,0 +1,26 @@
+export type MailMessage = {
+  to: string;
+  subject: string;
+  html: string;
+  text: string;
+  /** Free-form labels (e.g. { kind: "sign-in" }); Resend shows them, the mailbox stores them. */
+  tags?: Record<string, string>;
+  /** Same key, same mail: lets a retry after a timeout avoid sending twice. */
+  idempotencyKey?: string;
+};
+
+export type Mailer = {
+  send(message: MailMessage): Promise<{ id: string }>;
+};
+
+/** Thrown when the mail provider refuses or fails; the message is safe to log, never shown to users. */
+export class MailDeliveryError extends Error {
+  constructor(
+    message: string,
+    readonly status: number | null,
+    readonly retryable: boolean,
+  ) {
+    super(message);
+    this.name = "MailDeliveryError";
+  }
+}
