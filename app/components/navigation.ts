@@ -1,0 +1,18 @@
+import type { ShellUser } from "./shell-user";
+
+export type NavItem = {
+  to: string;
+  /** Key in the `common` namespace (or `namespace:key`). */
+  labelKey: string;
+  /** Exact match for the active state (for "/"). */
+  end?: boolean;
+  /** Hide the item from people who should not see it; shown to everyone when omitted. */
+  visible?: (user: ShellUser | null) => boolean;
+};
+
+/** The primary navigation. Later features add their entries here. */
+export const primaryNavItems: NavItem[] = [{ to: "/", labelKey: "nav.home", end: true }];
+
+export function visibleNavItems(user: ShellUser | null, items: NavItem[] = primaryNavItems) {
+  return items.filter((item) => !item.visible || item.visible(user));
+}

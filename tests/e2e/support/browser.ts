@@ -1,0 +1,39 @@
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+}
+
+export type TrackedPage = {
+  context: BrowserContext;
+  page: Page;
+  /** Uncaught exceptions and console errors in the page (failed resource loads excluded). */
+  browserErrors: string[];
+};
+
+export async function openPage(browser: Browser, options: Parameters<Browser["newContext"]>[0] = {}): Promise<TrackedPage> {
+  const context = await browser.newContext({ locale: "nb-NO", ...options });
+  const page = await context.newPage();
+  const browserErrors: string[] = [];
+  page.on("pageerror", (error) => browserErrors.push(`pageerror: ${error.message}`));
+  page.on("console", (message) => {
+    // A 404 page legitimately logs its own failed load.
+    if (message.type() === "error" && !message.text().startsWith("Failed to load resource")) {
+      browserErrors.push(`console.error: ${message.text()}`);
+    }
+  });
+  return { context, page, browserErrors };
+}
