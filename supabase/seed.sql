@@ -336,3 +336,52 @@ begin
   end if;
 end
 $$;
+
+-- ----------------------------------------------------------------------------
+-- Routing (demo): local networks first; competence/training and cross-municipal ideas go to the
+-- HelseHub working groups; regional municipalities to their regional e-health network.
+-- Rules are checked in `position` order; the first whose every criterion matches wins.
+-- ----------------------------------------------------------------------------
+insert into public.routing_rules (id, position, name, network_id, match_theme_ids, match_service_area_ids, match_group_ids, match_several_municipalities) values
+  ('60000000-0000-4000-8000-000000000001', 10, 'Kompetanse og opplæring går til HelseHubs arbeidsgruppe for digital helsekompetanse',
+   '40000000-0000-4000-8000-000000000006', array(select id from public.themes where slug = 'kompetanse-og-opplaering'), null, null, null),
+  ('60000000-0000-4000-8000-000000000002', 20, 'Velferdsteknologi som er relevant for flere kommuner går til HelseHubs arbeidsgruppe for DHO og responstjenester',
+   '40000000-0000-4000-8000-000000000005', array(select id from public.themes where slug in ('trygghetsskapende-teknologi', 'mestringsteknologi', 'digital-hjemmeoppfolging', 'velvaereteknologi')), null, null, true),
+  ('60000000-0000-4000-8000-000000000003', 30, 'Forebygging for barn og unge som er relevant for flere kommuner går til HelseHubs arbeidsgruppe for forebyggende helsearbeid',
+   '40000000-0000-4000-8000-000000000007', null, array(select id from public.service_areas where slug = 'barn-og-unge'), null, true),
+  ('60000000-0000-4000-8000-000000000004', 40, 'Kommunene i Hallingdal bruker det regionale e-helsenettverket',
+   '40000000-0000-4000-8000-000000000009', null, null, array['10000000-0000-4000-8000-000000000003'::uuid], null),
+  ('60000000-0000-4000-8000-000000000005', 50, 'Kommunene i Vest-Telemark bruker det regionale e-helsenettverket',
+   '40000000-0000-4000-8000-000000000010', null, null, array['10000000-0000-4000-8000-000000000004'::uuid], null);
+
+-- Fallback network per organisation: where an idea goes when no rule matches.
+update public.organisations o set fallback_network_id = f.network_id::uuid
+from (values
+  ('asker', '40000000-0000-4000-8000-000000000001'),
+  ('drammen', '40000000-0000-4000-8000-000000000002'),
+  ('lier', '40000000-0000-4000-8000-000000000003'),
+  ('usn', '40000000-0000-4000-8000-000000000006'),
+  ('vestre-viken', '40000000-0000-4000-8000-000000000005'),
+  ('responssenteret', '40000000-0000-4000-8000-000000000005'),
+  ('drammen-helsepark', '40000000-0000-4000-8000-000000000008'),
+  ('kongsberg', '40000000-0000-4000-8000-000000000004'),
+  ('sigdal', '40000000-0000-4000-8000-000000000004'),
+  ('flesberg', '40000000-0000-4000-8000-000000000004'),
+  ('nore-og-uvdal', '40000000-0000-4000-8000-000000000004'),
+  ('rollag', '40000000-0000-4000-8000-000000000004'),
+  ('notodden', '40000000-0000-4000-8000-000000000004'),
+  ('hjartdal', '40000000-0000-4000-8000-000000000004'),
+  ('al', '40000000-0000-4000-8000-000000000009'),
+  ('hol', '40000000-0000-4000-8000-000000000009'),
+  ('gol', '40000000-0000-4000-8000-000000000009'),
+  ('nesbyen', '40000000-0000-4000-8000-000000000009'),
+  ('fla', '40000000-0000-4000-8000-000000000009'),
+  ('hemsedal', '40000000-0000-4000-8000-000000000009'),
+  ('vinje', '40000000-0000-4000-8000-000000000010'),
+  ('tokke', '40000000-0000-4000-8000-000000000010'),
+  ('kviteseid', '40000000-0000-4000-8000-000000000010'),
+  ('seljord', '40000000-0000-4000-8000-000000000010'),
+  ('fyresdal', '40000000-0000-4000-8000-000000000010'),
+  ('nissedal', '40000000-0000-4000-8000-000000000010')
+) as f(slug, network_id)
+where o.slug = f.slug;

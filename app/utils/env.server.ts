@@ -21,6 +21,10 @@ const EnvSchema = z
     AUTH_PROVIDER: z.enum(["local", "supabase"]).optional(),
     SUPABASE_URL: z.string().url().optional(),
     SUPABASE_ANON_KEY: z.string().min(20).optional(),
+    STORAGE_PROVIDER: z.enum(["local", "supabase"]).default("local"),
+    STORAGE_DIR: z.string().min(1).default(".data/attachments"),
+    STORAGE_BUCKET: z.string().regex(/^[a-z0-9-]+$/).default("attachments"),
+    SUPABASE_SERVICE_ROLE_KEY: z.string().min(20).optional(),
     MAILER: z.enum(["mailbox", "resend"]).optional(),
     RESEND_API_KEY: z.string().regex(/^re_/, "must start with re_").optional(),
     MAIL_FROM: z.string().min(3).default("HelseHub Idéhub <idehub@example.no>"),
@@ -31,6 +35,10 @@ const EnvSchema = z
     if (authProvider === "supabase") {
       if (!env.SUPABASE_URL) ctx.addIssue({ code: "custom", path: ["SUPABASE_URL"], message: "is required when AUTH_PROVIDER=supabase" });
       if (!env.SUPABASE_ANON_KEY) ctx.addIssue({ code: "custom", path: ["SUPABASE_ANON_KEY"], message: "is required when AUTH_PROVIDER=supabase" });
+    }
+    if (env.STORAGE_PROVIDER === "supabase") {
+      if (!env.SUPABASE_URL) ctx.addIssue({ code: "custom", path: ["SUPABASE_URL"], message: "is required when STORAGE_PROVIDER=supabase" });
+      if (!env.SUPABASE_SERVICE_ROLE_KEY) ctx.addIssue({ code: "custom", path: ["SUPABASE_SERVICE_ROLE_KEY"], message: "is required when STORAGE_PROVIDER=supabase" });
     }
     const mailer = env.MAILER ?? (env.RESEND_API_KEY ? "resend" : "mailbox");
     if (mailer === "resend" && !env.RESEND_API_KEY) {
