@@ -260,6 +260,12 @@ export type OutboxMessagesTable = {
   created_at: CreatedAt;
 };
 
+export type IdeaSupportsTable = {
+  idea_id: string;
+  profile_id: string;
+  created_at: CreatedAt;
+};
+
 export type Database = {
   "auth.users": AuthUsersTable;
   organisation_groups: OrganisationGroupsTable;
@@ -281,6 +287,7 @@ export type Database = {
   idea_attachments: IdeaAttachmentsTable;
   idea_events: IdeaEventsTable;
   outbox_messages: OutboxMessagesTable;
+  idea_supports: IdeaSupportsTable;
 };
 
 export type Profile = Selectable<ProfilesTable>;
