@@ -53,7 +53,9 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     },
     async close() {
       await db.destroy().catch(() => {});
-      if (engine.kind === "pglite") await engine.close().catch(() => {});
+      // Kysely ends the pool only if it was used; close it ourselves so that `drop ... with (force)`
+      // does not kill idle connections (which the pool would report as errors).
+      await engine.close().catch(() => {});
       await dropDatabase();
     },
   };
