@@ -320,7 +320,8 @@ begin
         role = 'authenticated',
         email_confirmed_at = now(),
         raw_app_meta_data = '{"provider": "email", "providers": ["email"]}'::jsonb,
-        confirmation_token = '', recovery_token = '', email_change = '', email_change_token_new = ''
+        confirmation_token = '', recovery_token = '', email_change = '', email_change_token_new = '',
+        created_at = coalesce(created_at, now()), updated_at = coalesce(updated_at, now())
       where id::text like '50000000-%'
     $sql$;
   end if;
@@ -385,3 +386,87 @@ from (values
   ('nissedal', '40000000-0000-4000-8000-000000000010')
 ) as f(slug, network_id)
 where o.slug = f.slug;
+
+-- ----------------------------------------------------------------------------
+-- Demo ideas (invented), so that browsing and "similar ideas" have something to show.
+-- Routing, numbers and receipts are set by the same triggers as for real submissions.
+-- ----------------------------------------------------------------------------
+create temporary table demo_ideas (
+  idea_id uuid, submitter_email text, title text, problem text, proposal text, stop_doing text,
+  theme text, areas text[], several boolean, visibility public.idea_visibility, benefits text[], contexts text[]
+) on commit drop;
+
+insert into demo_ideas values
+  ('70000000-0000-4000-8000-000000000001', 'kari.nordby@asker.example.no',
+   'Digitalt nattilsyn med sensor i stedet for faste runder',
+   'Nattpatruljen i hjemmesykepleien kjører faste tilsynsrunder og vekker brukere som sover godt. Det gir dårlig søvn for brukerne og mye kjøring for oss.',
+   'Prøve digitalt tilsyn med bevegelsessensor hos brukere som i dag får faste nattbesøk, slik at vi bare rykker ut ved varsel.',
+   'Faste nattlige tilsynsbesøk hos brukere som ikke trenger dem.',
+   'trygghetsskapende-teknologi', array['hjemmetjenester'], true, 'partners', array['less_driving', 'time_saved', 'independence'], array['home', 'response']),
+  ('70000000-0000-4000-8000-000000000002', 'ahmed.rahimi@drammen.example.no',
+   'Felles sjekkliste for oppstart av medisindispenser',
+   'Hver sone starter opp elektroniske medisindispensere på sin egen måte. Brukere og pårørende får ulik informasjon, og vi får avvik i overgangen.',
+   'Lage en felles sjekkliste og en kort opplæringsvideo for oppstart av medisindispenser, som alle soner bruker.',
+   'Egne lokale rutiner i hver sone.',
+   'mestringsteknologi', array['hjemmetjenester'], false, 'partners', array['patient_safety', 'quality'], array['home']),
+  ('70000000-0000-4000-8000-000000000003', 'maria.haugen@lier.example.no',
+   'Bruke Gerica-malene vi allerede har for fallrisiko',
+   'Journalsystemet har en mal for kartlegging av fallrisiko som nesten ingen bruker, fordi få vet at den finnes.',
+   'Superbrukere viser malen på personalmøter, og vi legger den inn som standard ved innkomstsamtale.',
+   'Papirskjemaet for fallrisiko.',
+   'bedre-bruk-av-eksisterende', array['sykehjem', 'hjemmetjenester'], false, 'organisation', array['fewer_falls', 'patient_safety'], array['institution', 'home']),
+  ('70000000-0000-4000-8000-000000000004', 'sofie.kvam@kongsberg.example.no',
+   'Simuleringstrening før vi tar i bruk ny velferdsteknologi',
+   'Mange er redde for å trykke feil når nye løsninger kommer, og opplæringen skjer ofte mens vi er hos brukeren.',
+   'Korte simuleringsøkter på USN eller Drammen Helsepark før ny teknologi rulles ut, med realistiske scenarier.',
+   null,
+   'kompetanse-og-opplaering', array['hjemmetjenester', 'sykehjem'], true, 'partners', array['staff_wellbeing', 'quality'], array['home', 'institution']),
+  ('70000000-0000-4000-8000-000000000005', 'ragnhild.kvisla@al.example.no',
+   'GPS-lokalisering for heimebuande med demens',
+   'Pårørande er redde når mor eller far går ut åleine, og vi brukar mykje tid på leiting.',
+   'Tilby GPS-lokalisering etter samtykke og ein felles prosedyre for kven som rykkjer ut når alarmen går.',
+   null,
+   'trygghetsskapende-teknologi', array['hjemmetjenester', 'nedsatt-funksjonsevne'], false, 'partners', array['relatives_safety', 'independence'], array['outdoors']),
+  ('70000000-0000-4000-8000-000000000006', 'lene.dahl@drammen.example.no',
+   'Digital timebestilling på helsestasjonen',
+   'Foreldre ringer for å flytte timer, og telefonen er opptatt store deler av dagen.',
+   'La foreldre flytte og bestille timer digitalt, med påminnelse på SMS dagen før.',
+   'Manuell flytting av timer på telefon.',
+   'e-helse-fagsystem', array['barn-og-unge'], false, 'partners', array['time_saved', 'quality'], array['control']),
+  ('70000000-0000-4000-8000-000000000007', 'eirik.sandvik@lier.example.no',
+   'Videokonsultasjon for oppfølging etter utskrivning',
+   'Etter utskrivning fra sykehus trenger mange korte kontroller som i dag krever hjemmebesøk.',
+   'Digital hjemmeoppfølging med nettbrett og videokonsultasjon de første to ukene etter utskrivning.',
+   'Noen av kontrollbesøkene de første ukene.',
+   'digital-hjemmeoppfolging', array['hjemmetjenester', 'rehabilitering'], false, 'partners', array['less_driving', 'health'], array['home']);
+
+insert into public.ideas (id, organisation_id, unit_id, network_id, title, problem, proposal_json, proposal_html,
+  proposal_text, stop_doing, beneficiaries, need_contexts, expected_benefits, theme_id, service_area_ids,
+  relevant_for_several, visibility, hide_name, privacy_confirmed_at, idempotency_key, first_answer_due_at)
+select d.idea_id, p.organisation_id, p.unit_id,
+  (select r.network_id from public.route_idea(p.organisation_id, t.id, areas.ids, d.several) r),
+  d.title, d.problem,
+  jsonb_build_object('root', jsonb_build_object('type', 'root', 'version', 1, 'direction', null, 'format', '', 'indent', 0,
+    'children', jsonb_build_array(jsonb_build_object('type', 'paragraph', 'version', 1, 'direction', null, 'format', '', 'indent', 0,
+      'textFormat', 0, 'textStyle', '', 'children', jsonb_build_array(jsonb_build_object('type', 'text', 'version', 1,
+        'text', d.proposal, 'format', 0, 'style', '', 'mode', 'normal', 'detail', 0)))))),
+  '<p>' || d.proposal || '</p>', d.proposal, d.stop_doing,
+  array['users_and_relatives', 'staff_and_leaders'], d.contexts, d.benefits, t.id, areas.ids,
+  d.several, d.visibility, false, now(), gen_random_uuid(), now() + interval '14 days'
+from demo_ideas d
+join public.profiles p on p.email = d.submitter_email
+join public.themes t on t.slug = d.theme
+cross join lateral (select array_agg(a.id) as ids from public.service_areas a where a.slug = any(d.areas)) areas;
+
+insert into public.idea_submitters (idea_id, submitter_id, display_name)
+select d.idea_id, p.id, p.full_name from demo_ideas d join public.profiles p on p.email = d.submitter_email;
+
+insert into public.idea_events (idea_id, kind, actor_id)
+select d.idea_id, 'submitted', p.id from demo_ideas d join public.profiles p on p.email = d.submitter_email;
+
+insert into public.idea_supports (idea_id, profile_id)
+select '70000000-0000-4000-8000-000000000001', id from public.profiles
+where email in ('hilde.strand@asker.example.no', 'ahmed.rahimi@drammen.example.no', 'ragnhild.kvisla@al.example.no');
+
+-- Demo receipts count as already delivered: nobody should get mail for invented ideas.
+update public.outbox_messages set status = 'sent', sent_at = now() where kind = 'idea_receipt';
