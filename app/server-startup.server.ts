@@ -4,6 +4,7 @@ import { migrate } from "./db/migrate.server";
 import { seedDemoDataIfEmpty } from "./db/seed.server";
 import { getEnv, type Env } from "./utils/env.server";
 import { initSessionSecret } from "./modules/auth/session-secret.server";
+import { startOutboxLoop, stopOutboxLoop } from "./modules/notifications/outbox-loop.server";
 
 /**
  * Opens the database, applies migrations and (outside production) demo data — at start-up,
@@ -22,9 +23,11 @@ export async function startServerServices(env: Env = getEnv(), log: (line: strin
   }
   await initSessionSecret(env);
   log(`database: ${engine.describe}${applied.length ? `, ${applied.length} migration(s) applied` : ""}`);
+  if (env.OUTBOX_DISPATCH === "on") startOutboxLoop({ log });
   return engine;
 }
 
 export async function stopServerServices() {
+  await stopOutboxLoop();
   await closeDatabase();
 }

@@ -29,6 +29,7 @@ const EnvSchema = z
     RESEND_API_KEY: z.string().regex(/^re_/, "must start with re_").optional(),
     MAIL_FROM: z.string().min(3).default("HelseHub Idéhub <idehub@example.no>"),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+    OUTBOX_DISPATCH: z.enum(["on", "off"]).default("on"),
   })
   .superRefine((env, ctx) => {
     const authProvider = env.AUTH_PROVIDER ?? (env.SUPABASE_URL ? "supabase" : "local");

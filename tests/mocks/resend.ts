@@ -13,6 +13,8 @@ export type SentResendEmail = {
 export function createResendMock() {
   const sent: SentResendEmail[] = [];
   const byIdempotencyKey = new Map<string, string>();
+  const batchesByIdempotencyKey = new Map<string, string[]>();
+  const batches: { idempotencyKey: string | null; ids: string[] }[] = [];
   const handlers = [
     http.post(`${RESEND_API}/emails`, async ({ request }) => {
       const authorization = request.headers.get("authorization");
@@ -31,8 +33,30 @@ export function createResendMock() {
       sent.push({ id, idempotencyKey, authorization, body });
       return HttpResponse.json({ id });
     }),
+    // POST /emails/batch: up to 100 mails, all or none; the idempotency key covers the whole batch.
+    http.post(`${RESEND_API}/emails/batch`, async ({ request }) => {
+      const authorization = request.headers.get("authorization");
+      if (!authorization?.startsWith("Bearer re_")) {
+        return HttpResponse.json({ statusCode: 401, name: "missing_api_key", message: "Missing API key" }, { status: 401 });
+      }
+      const bodies = (await request.json()) as SentResendEmail["body"][];
+      if (!Array.isArray(bodies) || bodies.length === 0 || bodies.length > 100 || bodies.some((b) => !b.to || !b.subject || !b.from)) {
+        return HttpResponse.json({ statusCode: 422, name: "validation_error", message: "Invalid batch" }, { status: 422 });
+      }
+      const idempotencyKey = request.headers.get("idempotency-key");
+      const earlier = idempotencyKey ? batchesByIdempotencyKey.get(idempotencyKey) : undefined;
+      if (earlier) return HttpResponse.json({ data: earlier.map((id) => ({ id })) });
+      const ids = bodies.map((body) => {
+        const id = crypto.randomUUID();
+        sent.push({ id, idempotencyKey: null, authorization, body });
+        return id;
+      });
+      if (idempotencyKey) batchesByIdempotencyKey.set(idempotencyKey, ids);
+      batches.push({ idempotencyKey, ids });
+      return HttpResponse.json({ data: ids.map((id) => ({ id })) });
+    }),
   ];
-  return { handlers, sent };
+  return { handlers, sent, batches };
 }
 
 export const resendRateLimited = http.post(`${RESEND_API}/emails`, () =>

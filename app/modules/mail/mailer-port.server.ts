@@ -11,6 +11,11 @@ export type MailMessage = {
 
 export type Mailer = {
   send(message: MailMessage): Promise<{ id: string }>;
+  /**
+   * Optional: several messages in one request (all accepted or none). The key covers the whole batch;
+   * per-message keys are ignored. Ids come back in the order of `messages`.
+   */
+  sendBatch?(messages: MailMessage[], options?: { idempotencyKey?: string }): Promise<{ ids: string[] }>;
 };
 
 /** Thrown when the mail provider refuses or fails; the message is safe to log, never shown to users. */
@@ -19,6 +24,8 @@ export class MailDeliveryError extends Error {
     message: string,
     readonly status: number | null,
     readonly retryable: boolean,
+    /** From the provider's Retry-After header, when it sent one (429). */
+    readonly retryAfterSeconds: number | null = null,
   ) {
     super(message);
     this.name = "MailDeliveryError";

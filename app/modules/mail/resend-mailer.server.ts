@@ -10,11 +10,55 @@ function toResendTags(tags: Record<string, string> | undefined) {
   return Object.entries(tags).map(([name, value]) => ({ name: clean(name), value: clean(value) }));
 }
 
+type ResendError = { statusCode?: number | null; name?: string; message?: string } | null;
+
+/** Seconds from a Retry-After header (seconds or an HTTP date); null when absent or unreadable. */
+function parseRetryAfter(headers: Record<string, string> | null | undefined): number | null {
+  const raw = headers?.["retry-after"];
+  if (!raw) return null;
+  const seconds = Number(raw);
+  if (Number.isFinite(seconds) && seconds >= 0) return seconds;
+  const date = Date.parse(raw);
+  return Number.isNaN(date) ? null : Math.max(0, Math.ceil((date - Date.now()) / 1000));
+}
+
+function deliveryError(error: ResendError, headers: Record<string, string> | null | undefined) {
+  const status = error && typeof error.statusCode === "number" ? error.statusCode : null;
+  const name = error?.name ?? "unknown_error";
+  const retryable = status === null || status === 429 || status >= 500;
+  const what = status === 429 ? "rate limited by Resend" : `Resend refused the mail`;
+  return new MailDeliveryError(
+    `${what} (status ${status ?? "none"}, ${name}): ${error?.message ?? "no response body"}`,
+    status,
+    retryable,
+    status === 429 ? parseRetryAfter(headers) : null,
+  );
+}
+
 export function createResendMailer({ apiKey, from, baseUrl }: ResendMailerOptions): Mailer {
   const resend = new Resend(apiKey, baseUrl ? { baseUrl } : undefined);
   return {
+    async sendBatch(messages, options) {
+      const { data, error, headers } = await resend.batch.send(
+        messages.map((message) => ({
+          from,
+          to: message.to,
+          subject: message.subject,
+          html: message.html,
+          text: message.text,
+          tags: toResendTags(message.tags),
+        })),
+        options?.idempotencyKey ? { idempotencyKey: options.idempotencyKey } : undefined,
+      );
+      if (error || !data) throw deliveryError(error, headers);
+      const ids = data.data.map((sent) => sent.id);
+      if (ids.length !== messages.length) {
+        throw new MailDeliveryError(`Resend accepted ${ids.length} of ${messages.length} mails in a batch`, null, true);
+      }
+      return { ids };
+    },
     async send(message) {
-      const { data, error } = await resend.emails.send(
+      const { data, error, headers } = await resend.emails.send(
         {
           from,
           to: message.to,
@@ -25,17 +69,7 @@ export function createResendMailer({ apiKey, from, baseUrl }: ResendMailerOption
         },
         message.idempotencyKey ? { idempotencyKey: message.idempotencyKey } : undefined,
       );
-      if (error || !data) {
-        const status = error && "statusCode" in error && typeof error.statusCode === "number" ? error.statusCode : null;
-        const name = error?.name ?? "unknown_error";
-        const retryable = status === null || status === 429 || status >= 500;
-        const what = status === 429 ? "rate limited by Resend" : `Resend refused the mail`;
-        throw new MailDeliveryError(
-          `${what} (status ${status ?? "none"}, ${name}): ${error?.message ?? "no response body"}`,
-          status,
-          retryable,
-        );
-      }
+      if (error || !data) throw deliveryError(error, headers);
       return { id: data.id };
     },
   };
