@@ -11,7 +11,10 @@ export type NavItem = {
 };
 
 /** The primary navigation. Later features add their entries here. */
-export const primaryNavItems: NavItem[] = [{ to: "/", labelKey: "nav.home", end: true }];
+export const primaryNavItems: NavItem[] = [
+  { to: "/", labelKey: "nav.home", end: true },
+  { to: "/mine-forslag", labelKey: "my-ideas:nav.myIdeas", visible: (user) => user !== null },
+];
 
 export function visibleNavItems(user: ShellUser | null, items: NavItem[] = primaryNavItems) {
   return items.filter((item) => !item.visible || item.visible(user));
