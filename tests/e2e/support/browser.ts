@@ -26,6 +26,9 @@ export type TrackedPage = {
 
 export async function openPage(browser: Browser, options: Parameters<Browser["newContext"]>[0] = {}): Promise<TrackedPage> {
   const context = await browser.newContext({ locale: "nb-NO", ...options });
+  // Fail a stuck step quickly with a message naming it, well inside the test's own timeout.
+  context.setDefaultTimeout(15_000);
+  context.setDefaultNavigationTimeout(20_000);
   const page = await context.newPage();
   const browserErrors: string[] = [];
   page.on("pageerror", (error) => browserErrors.push(`pageerror: ${error.message}`));
