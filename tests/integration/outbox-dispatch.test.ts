@@ -83,6 +83,47 @@ describe("dispatching the outbox", () => {
     }
   });
 
+  it("lets dispatchers that overlap while sending share the work without sending anything twice", async () => {
+    const ideas = [];
+    for (const email of ["kari.nordby@asker.example.no", "ahmed.rahimi@drammen.example.no", "maria.haugen@lier.example.no"]) {
+      ideas.push(await submitDemoIdea(testDb.db, email));
+    }
+    const { mailer, calls } = scriptedMailer(() => null);
+    const slowMailer = { send: async (message: Parameters<typeof mailer.send>[0]) => {
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      return mailer.send(message);
+    } };
+    const now = new Date();
+    const results = await Promise.all([1, 2, 3].map(() => dispatchOutbox({ now, mailer: slowMailer, batchSize: 2 })));
+    expect(results.reduce((sum, r) => sum + r.sent, 0)).toBe(3);
+    expect(results.reduce((sum, r) => sum + r.claimed, 0)).toBe(3);
+    expect(calls.sort()).toEqual(["ahmed.rahimi@drammen.example.no", "kari.nordby@asker.example.no", "maria.haugen@lier.example.no"]);
+    for (const idea of ideas) {
+      const [row] = await outboxRowsFor(testDb.db, idea.ideaId);
+      expect(row).toMatchObject({ status: "sent", attempts: 1 });
+    }
+  });
+
+  // PGlite has one connection, so a second instance holding a lock cannot be simulated there.
+  it.runIf(Boolean(process.env.TEST_DATABASE_URL))("skips, without waiting, rows another instance is claiming (PostgreSQL)", async () => {
+    const busy = await submitDemoIdea(testDb.db, "kari.nordby@asker.example.no");
+    const free = await submitDemoIdea(testDb.db, "ahmed.rahimi@drammen.example.no");
+    const [busyRow] = await outboxRowsFor(testDb.db, busy.ideaId);
+    const { mailer, calls } = scriptedMailer(() => null);
+    const result = await asService(
+      "test: another instance mid-claim",
+      async (trx) => {
+        await trx.selectFrom("outbox_messages").select("id").where("id", "=", busyRow.id).forUpdate().execute();
+        return dispatchOutbox({ mailer });
+      },
+      testDb.db,
+    );
+    expect(result).toMatchObject({ claimed: 1, sent: 1 });
+    expect(calls).toEqual(["ahmed.rahimi@drammen.example.no"]);
+    expect((await outboxRowsFor(testDb.db, free.ideaId))[0].status).toBe("sent");
+    expect((await outboxRowsFor(testDb.db, busy.ideaId))[0]).toMatchObject({ status: "pending", attempts: 0 });
+  });
+
   it("retries a failing mailer with growing delays and then delivers once", async () => {
     const idea = await submitDemoIdea(testDb.db, "kari.nordby@asker.example.no");
     const { mailer, calls } = scriptedMailer((call) => (call <= 2 ? serverError() : null));
