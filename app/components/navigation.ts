@@ -13,6 +13,7 @@ export type NavItem = {
 /** The primary navigation. Later features add their entries here. */
 export const primaryNavItems: NavItem[] = [
   { to: "/", labelKey: "nav.home", end: true },
+  { to: "/ideer/ny", labelKey: "idea-form:nav.submitIdea", visible: (user) => user !== null },
   { to: "/mine-forslag", labelKey: "my-ideas:nav.myIdeas", visible: (user) => user !== null },
 ];
 
