@@ -11,7 +11,8 @@ import { requireUser, type CurrentUser } from "~/modules/auth/current-user.serve
 import { inputClass } from "~/modules/auth/form-feedback";
 import { getIdea } from "~/modules/ideas/get-idea.server";
 import { CLOSED_STATUSES } from "~/modules/ideas/idea-vocabulary";
-import { WithdrawIdeaSchema, withdrawIdea } from "~/modules/ideas/withdraw-idea.server";
+import { WithdrawIdeaSchema } from "~/modules/ideas/withdraw-idea-schema";
+import { withdrawIdea } from "~/modules/ideas/withdraw-idea.server";
 import { resolveLocale } from "~/modules/preferences/resolve-locale.server";
 import { isAppError } from "~/utils/app-error";
 

@@ -2,6 +2,9 @@ import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { primaryButtonClass, secondaryButtonClass } from "~/modules/auth/form-feedback";
 
+/** The `intent` values the support route (/ideer/:publicId/stott) accepts. */
+export const SUPPORT_INTENTS = { support: "support", undo: "withdraw-support" } as const;
+
 /** "Jeg støtter dette" / "Angre støtte": a plain POST to /ideer/<id>/stott, so it works without JavaScript. */
 export function SupportForm({
   publicId,
@@ -25,7 +28,7 @@ export function SupportForm({
       {canSupport ? (
         <Form method="post" action={`/ideer/${encodeURIComponent(publicId)}/stott`} preventScrollReset>
           <input type="hidden" name="redirectTo" value={redirectTo} />
-          <input type="hidden" name="intent" value={supportedByMe ? "unsupport" : "support"} />
+          <input type="hidden" name="intent" value={supportedByMe ? SUPPORT_INTENTS.undo : SUPPORT_INTENTS.support} />
           <button type="submit" className={supportedByMe ? secondaryButtonClass : primaryButtonClass}>
             {supportedByMe ? t("support.undo") : t("support.support")}
           </button>

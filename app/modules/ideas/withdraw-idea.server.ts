@@ -1,11 +1,9 @@
-import { z } from "zod";
 import { withUser, type SessionUser } from "~/db/client.server";
 import { AppError } from "~/utils/app-error";
 import { CLOSED_STATUSES } from "./idea-vocabulary";
 
-export const WithdrawIdeaSchema = z.object({
-  reason: z.string({ required_error: "withdraw.errors.reasonRequired" }).trim().min(3, "withdraw.errors.reasonRequired").max(1000, "withdraw.errors.reasonTooLong"),
-});
+// The schema lives in a universal module so the form can use it in the browser too.
+export { WithdrawIdeaSchema } from "./withdraw-idea-schema";
 
 /** The submitter withdraws an open idea, with a reason the network sees; recorded on the timeline. */
 export async function withdrawIdea(options: { user: SessionUser; ideaId: string; reason: string }) {
