@@ -223,7 +223,7 @@ function proposalToReturn(formData: FormData): IdeaFormActionData["proposal"] {
   const proposal = readRichTextFromForm(formData, "proposal");
   if (proposal.ok && proposal.source === "editor") return proposal.state;
   const text = formData.get("proposalText");
-  return typeof text === "string" ? text : proposal.ok ? proposal.plainText : "";
+  return typeof text === "string" ? text.replace(/\r\n?/g, "\n") : proposal.ok ? proposal.plainText : "";
 }
 
 export default function NewIdeaPage() {

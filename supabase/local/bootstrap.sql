@@ -44,3 +44,8 @@ create or replace function auth.jwt() returns jsonb
   as $$ select coalesce(nullif(current_setting('request.jwt.claim', true), ''), nullif(current_setting('request.jwt.claims', true), ''))::jsonb $$;
 
 grant execute on function auth.uid(), auth.role(), auth.jwt() to anon, authenticated, service_role;
+
+-- Supabase's `extensions` schema, usable by the API roles: pg_trgm's `%` and similarity() live there
+-- and run inside RLS-scoped (authenticated) queries such as the similar-ideas search.
+create schema if not exists extensions;
+grant usage on schema extensions to anon, authenticated, service_role;
