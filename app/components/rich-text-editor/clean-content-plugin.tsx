@@ -3,18 +3,19 @@ import { $createHeadingNode, HeadingNode, QuoteNode } from "@lexical/rich-text";
 import { AutoLinkNode, LinkNode } from "@lexical/link";
 import { ListItemNode, ListNode } from "@lexical/list";
 import { mergeRegister } from "@lexical/utils";
-import { $createTextNode, ParagraphNode, TabNode, TextNode, type ElementNode } from "lexical";
+import { $createTextNode, COMMAND_PRIORITY_CRITICAL, FORMAT_TEXT_COMMAND, ParagraphNode, TabNode, TextNode, type ElementNode, type TextFormatType } from "lexical";
 import { useEffect } from "react";
 import { ALLOWED_TEXT_FORMAT_MASK, isSafeLinkUrl } from "~/modules/rich-text/rich-text-schema";
 
 const allowedHeadingTags = new Set(["h2", "h3", "h4"]);
 
-function $clearElementFormatting(node: ElementNode) {
+// Element-level textFormat/textStyle are left to serializeForServer(): Lexical re-derives them from the
+// selection, and a transform that fought it would loop.
+function $clearAlignment(node: ElementNode) {
   if (node.getFormatType() !== "") node.setFormat("");
-  if (node.getTextStyle() !== "") node.setTextStyle("");
-  const textFormat = node.getTextFormat();
-  if ((textFormat & ~ALLOWED_TEXT_FORMAT_MASK) !== 0) node.setTextFormat(textFormat & ALLOWED_TEXT_FORMAT_MASK);
 }
+
+const allowedFormats = new Set<TextFormatType>(["bold", "italic"]);
 
 /** Pasted links to relative or unsafe addresses keep their text and lose the link. */
 function $unwrapUnsafeLink(node: LinkNode) {
@@ -33,6 +34,8 @@ export function CleanContentPlugin() {
   useEffect(
     () =>
       mergeRegister(
+        // Ctrl+U and friends: refuse the format instead of applying it and stripping it afterwards.
+        editor.registerCommand(FORMAT_TEXT_COMMAND, (format) => !allowedFormats.has(format), COMMAND_PRIORITY_CRITICAL),
         editor.registerNodeTransform(TextNode, (node) => {
           if (node.getStyle() !== "") node.setStyle("");
           const format = node.getFormat();
@@ -43,21 +46,21 @@ export function CleanContentPlugin() {
         }),
         editor.registerNodeTransform(LinkNode, $unwrapUnsafeLink),
         editor.registerNodeTransform(AutoLinkNode, $unwrapUnsafeLink),
-        editor.registerNodeTransform(ParagraphNode, $clearElementFormatting),
-        editor.registerNodeTransform(QuoteNode, $clearElementFormatting),
+        editor.registerNodeTransform(ParagraphNode, $clearAlignment),
+        editor.registerNodeTransform(QuoteNode, $clearAlignment),
         editor.registerNodeTransform(HeadingNode, (node) => {
-          $clearElementFormatting(node);
+          $clearAlignment(node);
           if (!allowedHeadingTags.has(node.getTag())) {
             const tag = node.getTag() === "h1" ? "h2" : "h4";
             node.replace($createHeadingNode(tag), true);
           }
         }),
         editor.registerNodeTransform(ListNode, (node) => {
-          $clearElementFormatting(node);
+          $clearAlignment(node);
           if (node.getListType() === "check") node.setListType("bullet");
         }),
         editor.registerNodeTransform(ListItemNode, (node) => {
-          $clearElementFormatting(node);
+          $clearAlignment(node);
           if (node.getChecked() !== undefined) node.setChecked(undefined);
         }),
       ),

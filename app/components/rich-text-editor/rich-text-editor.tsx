@@ -13,6 +13,7 @@ import { richTextToPlainText } from "~/modules/rich-text/plain-text";
 import { richTextNodes } from "~/modules/rich-text/rich-text-nodes";
 import { isSafeLinkUrl, type RichTextState } from "~/modules/rich-text/rich-text-schema";
 import { CleanContentPlugin } from "./clean-content-plugin";
+import { serializeForServer } from "./serialize-for-server";
 import { ToolbarPlugin } from "./toolbar-plugin";
 
 export type RichTextEditorProps = {
@@ -49,7 +50,7 @@ const theme: InitialConfigType["theme"] = {
 };
 
 function serialize(state: RichTextState | EditorState): string {
-  return JSON.stringify("toJSON" in state ? state.toJSON() : state);
+  return "toJSON" in state ? serializeForServer(state.toJSON()) : JSON.stringify(state);
 }
 
 function AutoFocusPlugin({ enabled }: { enabled: boolean }) {
@@ -93,12 +94,13 @@ export function RichTextEditor({
 
   const onChange = useCallback(
     (editorState: EditorState) => {
-      const next = serialize(editorState);
+      const cleaned = editorState.toJSON();
+      const next = serializeForServer(cleaned);
       if (next === lastPosted.current) return;
       lastPosted.current = next;
       setJson(next);
       onStateChange?.(next);
-      onTextChange?.(richTextToPlainText(editorState.toJSON() as RichTextState));
+      onTextChange?.(richTextToPlainText(cleaned as unknown as RichTextState));
     },
     [onStateChange, onTextChange],
   );

@@ -3,6 +3,7 @@ import { $generateNodesFromDOM } from "@lexical/html";
 import { $insertGeneratedNodes } from "@lexical/clipboard";
 import i18next from "i18next";
 import { TOGGLE_LINK_COMMAND } from "@lexical/link";
+import { INSERT_UNORDERED_LIST_COMMAND } from "@lexical/list";
 import { $getRoot, $getSelection, $isRangeSelection, FORMAT_TEXT_COMMAND, type LexicalEditor } from "lexical";
 import { act } from "react";
 import { hydrateRoot, type Root } from "react-dom/client";
@@ -172,6 +173,29 @@ describe("RichTextField", () => {
     expect(bold.getAttribute("aria-pressed")).toBe("true");
     const state = postedState(container);
     expect(state.root.children[0]!.children).toEqual([expect.objectContaining({ text: "Hei og hallo", format: 1 })]);
+  });
+
+  it("refuses formats the server would reject, so list and paragraph creation stay clean", async () => {
+    const { hydrate, container } = await mountAndWaitForEditor({ defaultValue: plainTextToRichTextState("Tekst") });
+    const editable = await hydrate();
+    const editor = editable.__lexicalEditor;
+    await act(async () => {
+      editor.update(() => $getRoot().selectEnd(), { discrete: true });
+      for (const format of ["underline", "strikethrough", "code", "superscript", "highlight"] as const) {
+        editor.dispatchCommand(FORMAT_TEXT_COMMAND, format);
+      }
+      editor.update(() => {
+        const selection = $getSelection();
+        if ($isRangeSelection(selection)) {
+          expect(selection.format).toBe(0);
+          selection.insertText(" mer");
+        }
+      }, { discrete: true });
+      editor.dispatchCommand(INSERT_UNORDERED_LIST_COMMAND, undefined);
+    });
+    const state = postedState(container);
+    expect(JSON.stringify(state)).toContain('"type":"list"');
+    expect(JSON.stringify(state)).not.toMatch(/"format":[1-9]/);
   });
 
   it("cleans pasted Word/web HTML down to what the server accepts", async () => {

@@ -147,6 +147,14 @@ export function ToolbarPlugin({ editableId, headingTag }: ToolbarPluginProps) {
         }
       });
       editor.dispatchCommand(TOGGLE_LINK_COMMAND, { url, rel: null, target: null });
+      // Caret after the link: left selected, the link text would be replaced by the next keystroke.
+      editor.update(() => {
+        const selection = $getSelection();
+        if (!$isRangeSelection(selection) || selection.isCollapsed()) return;
+        const end = selection.isBackward() ? selection.anchor : selection.focus;
+        selection.anchor.set(end.key, end.offset, end.type);
+        selection.focus.set(end.key, end.offset, end.type);
+      });
       setLinkFormOpen(false);
       editor.focus();
     },
@@ -263,8 +271,8 @@ function LinkForm({ id, onApply, onCancel }: LinkFormProps) {
   };
 
   return (
-    <div id={id} className="flex flex-wrap items-end gap-2 border-b border-slate-300 bg-white p-2">
-      <div className="flex min-w-0 flex-1 flex-col">
+    <div id={id} className="flex flex-col gap-2 border-b border-slate-300 bg-white p-2">
+      <div className="flex flex-col">
         <label htmlFor={inputId} className="text-sm font-medium text-slate-900">
           {t("link.urlLabel")}
         </label>
@@ -301,7 +309,7 @@ function LinkForm({ id, onApply, onCancel }: LinkFormProps) {
           </p>
         ) : null}
       </div>
-      <div className="flex gap-2 pb-7">
+      <div className="flex flex-wrap gap-2">
         <button type="button" onClick={apply} className="min-h-11 rounded bg-blue-800 px-3 font-medium text-white hover:bg-blue-900 focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-700">
           {t("link.apply")}
         </button>
