@@ -72,7 +72,7 @@ async function readReceiptMail(page: Page, publicId: string) {
         await page.goto(app.url("/dev/mailbox"));
         return link.count();
       },
-      { timeout: 30_000, intervals: [500, 1000, 2000] },
+      { timeout: 30_000, interval: 1000 },
     )
     .toBeGreaterThan(0);
   await expectAccessible(page, "dev mailbox with the receipt");
