@@ -114,7 +114,7 @@ describe("page shell", () => {
     await expectAccessible(page);
     await page.getByRole("main").getByRole("link", { name: "Gå til forsiden" }).click();
     await page.waitForURL(app.url("/"));
-    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Idéhub for helse og omsorg");
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Idéhub for helse og omsorg");
   });
 
   it("rejects a tampered language choice and never redirects off-site", async () => {

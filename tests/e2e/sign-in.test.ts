@@ -45,9 +45,10 @@ describe("signing in through the mailbox", () => {
     await expectAccessible(page, "sign-in page");
     await requestCode(page, "E-postadresse på jobb", "Send meg kode");
 
-    const mailPage = await context.newPage();
-    const mail = await readSignInMail(mailPage, app.server.baseUrl, EMAIL);
-    await mailPage.close();
+    // One tab throughout: read the mail, then come back to the code form.
+    const codePage = page.url();
+    const mail = await readSignInMail(page, app.server.baseUrl, EMAIL);
+    await page.goto(codePage);
 
     await page.getByLabel("Kode fra e-posten", { exact: true }).fill(mail.code);
     await page.getByRole("main").getByRole("button", { name: "Logg inn" }).click();
@@ -95,7 +96,7 @@ describe("signing in through the mailbox", () => {
     expect(await htmlLang(second.page)).toBe("nb");
     await expectAccessible(second.page, "sign-in page in a new browser");
     await requestCode(second.page, "E-postadresse på jobb", "Send meg kode");
-    const secondMail = await readSignInMail(await second.context.newPage(), app.server.baseUrl, EMAIL);
+    const secondMail = await readSignInMail(second.page, app.server.baseUrl, EMAIL);
     expect(secondMail.code).not.toBe(mail.code);
     await second.page.goto(app.url(secondMail.linkPath));
     await second.page.waitForURL((url) => url.pathname === "/");

@@ -2,6 +2,7 @@ import { AxeBuilder } from "@axe-core/playwright";
 import type { Page } from "playwright-core";
 
 const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+const AXE_TIMEOUT_MS = 30_000;
 
 // axe cannot run inside a frame whose sandbox forbids scripts (the dev mailbox shows mail HTML in
 // one) and waits for it forever; such frames are left out, and their title is checked here instead.
@@ -12,15 +13,17 @@ const SCRIPTLESS_FRAMES = 'iframe[sandbox]:not([sandbox*="allow-scripts"])';
  * violation, naming each with the elements involved.
  */
 export async function expectAccessible(page: Page, label = page.url()) {
-  const builder = new AxeBuilder({ page }).withTags(WCAG_TAGS);
-  const scriptless = page.locator(SCRIPTLESS_FRAMES);
-  if ((await scriptless.count()) > 0) {
-    builder.exclude(SCRIPTLESS_FRAMES);
-    for (const frame of await scriptless.all()) {
-      if (!(await frame.getAttribute("title"))?.trim()) throw new Error(`Accessibility violation on ${label}: an iframe has no title`);
-    }
+  // Excluded up front (a frame may still be rendering when we look); a selector that matches nothing is fine.
+  const builder = new AxeBuilder({ page }).withTags(WCAG_TAGS).exclude(SCRIPTLESS_FRAMES);
+  for (const frame of await page.locator(SCRIPTLESS_FRAMES).all()) {
+    if (!(await frame.getAttribute("title"))?.trim()) throw new Error(`Accessibility violation on ${label}: an iframe has no title`);
   }
-  const results = await builder.analyze();
+  // axe has no timeout of its own; a stuck scan should fail with a name, not hang the test.
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`axe did not finish scanning ${label} within ${AXE_TIMEOUT_MS} ms`)), AXE_TIMEOUT_MS);
+  });
+  const results = await Promise.race([builder.analyze(), timeout]).finally(() => clearTimeout(timer));
   const blocking = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   if (blocking.length > 0) {
     const report = blocking

@@ -14,6 +14,7 @@ export async function readSignInMail(page: Page, baseUrl: string, to: string): P
   const row = page.locator("tr", { has: page.getByRole("cell", { name: to, exact: true }) }).first();
   await row.getByRole("link").click();
   await page.waitForURL(/\/dev\/mailbox\/[^/]+$/);
+  await page.locator("pre").first().waitFor();
   await expectAccessible(page, "dev mailbox message");
   const text = (await page.locator("pre").first().textContent()) ?? "";
   const code = /(?<!\d)(\d{6})(?!\d)/.exec(text)?.[1];
