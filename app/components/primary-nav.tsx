@@ -16,7 +16,7 @@ export function PrimaryNav({ user }: { user: ShellUser | null }) {
               end={item.end}
               className={({ isActive }) =>
                 [
-                  "inline-block px-3 py-3 text-white no-underline hover:bg-brand-900 hover:text-white hover:underline",
+                  "inline-block px-3 py-3 text-white no-underline hover:bg-brand-900 hover:text-white hover:underline focus-visible:outline-white focus-visible:-outline-offset-4",
                   isActive ? "font-semibold underline decoration-2 underline-offset-4" : "",
                 ].join(" ")
               }
