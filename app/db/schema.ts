@@ -266,6 +266,36 @@ export type IdeaSupportsTable = {
   created_at: CreatedAt;
 };
 
+export type EmailMode = "immediate" | "daily_digest" | "off";
+export type SlaEscalationLevel = "owner_reminder" | "coordinators" | "admins";
+
+export type NotificationsTable = {
+  id: Generated<string>;
+  recipient_id: string;
+  kind: string;
+  idea_id: string | null;
+  title_key: string;
+  values: ColumnType<Record<string, unknown>, string | undefined, string>;
+  link: string | null;
+  read_at: Timestamp | null;
+  created_at: CreatedAt;
+};
+
+export type NotificationPreferencesTable = {
+  profile_id: string;
+  email_mode: ColumnType<EmailMode, EmailMode | undefined, EmailMode>;
+  weekly_network_digest: ColumnType<boolean, boolean | undefined, boolean>;
+  updated_at: Timestamp;
+};
+
+export type SlaEscalationsTable = {
+  id: Generated<string>;
+  idea_id: string;
+  level: SlaEscalationLevel;
+  due_at: Timestamp;
+  created_at: CreatedAt;
+};
+
 export type Database = {
   "auth.users": AuthUsersTable;
   organisation_groups: OrganisationGroupsTable;
@@ -288,6 +318,9 @@ export type Database = {
   idea_events: IdeaEventsTable;
   outbox_messages: OutboxMessagesTable;
   idea_supports: IdeaSupportsTable;
+  notifications: NotificationsTable;
+  notification_preferences: NotificationPreferencesTable;
+  sla_escalations: SlaEscalationsTable;
 };
 
 export type Profile = Selectable<ProfilesTable>;
