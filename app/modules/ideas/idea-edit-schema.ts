@@ -10,12 +10,9 @@ import {
   TITLE_MAX,
   TITLE_MIN,
 } from "./idea-vocabulary";
+import { checkboxes, flag } from "./idea-form-schema";
 
 // Messages are translation keys in the "my-ideas" namespace. Limits are the submission form's.
-const checkboxes = <T extends readonly [string, ...string[]]>(values: T) =>
-  z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.enum(values)));
-
-const flag = z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean());
 
 /** What the submitter may change before triage starts (see updateIdea); the proposal is read separately. */
 export const IdeaEditSchema = z.object({

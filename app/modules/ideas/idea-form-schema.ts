@@ -11,11 +11,13 @@ import {
   TITLE_MIN,
 } from "./idea-vocabulary";
 
-// Messages are translation keys in the "ideas" namespace; the form translates them.
-const checkboxes = <T extends readonly [string, ...string[]]>(values: T) =>
+// Messages are translation keys in the "idea-form" namespace; the form translates them.
+/** A group of checkboxes: absent, one value or many → a list of known values. */
+export const checkboxes = <T extends readonly [string, ...string[]]>(values: T) =>
   z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.enum(values)));
 
-const flag = z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean());
+/** A single checkbox ("on" when ticked). */
+export const flag = z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean());
 
 const optionalText = (max: number, message: string) =>
   z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), z.string().trim().max(max, message).optional());
