@@ -21,6 +21,7 @@ import { defaultLocale, isSupportedLocale, type SupportedLocale } from "./i18n/c
 import { getTranslator } from "./i18n/i18n.server";
 import { loadLocaleResources } from "./i18n/resources.client";
 import { getCurrentUser } from "./modules/auth/current-user.server";
+import { countUnreadNotifications } from "./modules/notification-centre/list-notifications.server";
 import { resolveLocale } from "./modules/preferences/resolve-locale.server";
 import stylesheet from "./styles/app.css?url";
 
@@ -35,6 +36,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     locale,
     user: currentUser ? toShellUser(currentUser) : null,
+    unreadNotifications: currentUser?.onboarded ? await countUnreadNotifications({ user: currentUser }) : 0,
     // Meta functions cannot translate, so the error page titles travel with the root data.
     errorTitles: Object.fromEntries(errorStatuses.map((status) => [status, t(errorTitleKey(status))])) as Record<number, string>,
   };
@@ -86,7 +88,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
       </head>
       <body className="flex min-h-screen flex-col">
         <SkipLink />
-        <SiteHeader user={data?.user ?? null} locale={locale} />
+        <SiteHeader user={data?.user ?? null} locale={locale} unreadNotifications={data?.unreadNotifications ?? 0} />
         <main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl flex-1 px-4 py-8 focus:outline-none">
           {children}
         </main>

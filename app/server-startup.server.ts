@@ -5,6 +5,7 @@ import { seedDemoDataIfEmpty } from "./db/seed.server";
 import { getEnv, type Env } from "./utils/env.server";
 import { initSessionSecret } from "./modules/auth/session-secret.server";
 import { startOutboxLoop, stopOutboxLoop } from "./modules/notifications/outbox-loop.server";
+import { startSlaLoop, stopSlaLoop } from "./modules/sla-sweeper/sla-loop.server";
 
 /**
  * Opens the database, applies migrations and (outside production) demo data — at start-up,
@@ -24,10 +25,12 @@ export async function startServerServices(env: Env = getEnv(), log: (line: strin
   await initSessionSecret(env);
   log(`database: ${engine.describe}${applied.length ? `, ${applied.length} migration(s) applied` : ""}`);
   if (env.OUTBOX_DISPATCH === "on") startOutboxLoop({ log });
+  if (env.SLA_SWEEP === "on") startSlaLoop({ log });
   return engine;
 }
 
 export async function stopServerServices() {
+  await stopSlaLoop();
   await stopOutboxLoop();
   await closeDatabase();
 }

@@ -3,10 +3,11 @@ import { useTranslation } from "react-i18next";
 import type { SupportedLocale } from "~/i18n/config";
 import { AccountStatus } from "./account-status";
 import { LanguageSwitcher } from "./language-switcher";
+import { NotificationsLink } from "./notifications-link";
 import { PrimaryNav } from "./primary-nav";
 import type { ShellUser } from "./shell-user";
 
-export function SiteHeader({ user, locale }: { user: ShellUser | null; locale: SupportedLocale }) {
+export function SiteHeader({ user, locale, unreadNotifications = 0 }: { user: ShellUser | null; locale: SupportedLocale; unreadNotifications?: number }) {
   const { t } = useTranslation();
   return (
     <header className="border-b border-slate-200 bg-white">
@@ -16,6 +17,7 @@ export function SiteHeader({ user, locale }: { user: ShellUser | null; locale: S
         </Link>
         <div className="flex flex-wrap items-center gap-x-4 gap-y-2 sm:ml-auto">
           <LanguageSwitcher current={locale} />
+          {user?.onboarded ? <NotificationsLink unread={unreadNotifications} /> : null}
           <AccountStatus user={user} />
         </div>
       </div>

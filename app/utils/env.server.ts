@@ -30,6 +30,7 @@ const EnvSchema = z
     MAIL_FROM: z.string().min(3).default("HelseHub Idéhub <idehub@example.no>"),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
     OUTBOX_DISPATCH: z.enum(["on", "off"]).default("on"),
+    SLA_SWEEP: z.enum(["on", "off"]).default("on"),
   })
   .superRefine((env, ctx) => {
     const authProvider = env.AUTH_PROVIDER ?? (env.SUPABASE_URL ? "supabase" : "local");

@@ -1,5 +1,6 @@
 import type { Trx } from "~/db/client.server";
 import type { OutboxMessage, RenderedMail } from "./outbox-message";
+import { renderDailyDigest, renderNotificationEmail, renderWeeklyNetworkDigest } from "~/modules/notification-centre/render-notification-emails.server";
 import { renderIdeaReceipt } from "./render-idea-receipt.server";
 
 /**
@@ -16,4 +17,7 @@ export type OutboxRenderer = (trx: Trx, message: OutboxMessage) => Promise<Rende
  */
 export const outboxRenderers: Record<string, OutboxRenderer> = {
   idea_receipt: renderIdeaReceipt,
+  notification_email: renderNotificationEmail,
+  daily_digest: renderDailyDigest,
+  weekly_network_digest: renderWeeklyNetworkDigest,
 };
