@@ -105,7 +105,7 @@ export async function sendWeeklyNetworkDigests({ now = new Date(), db = getDatab
         if (idea.next_due_at) {
           const item = { publicId: idea.public_id, title: idea.title, dueAt: idea.next_due_at.toISOString() };
           if (idea.next_due_at < now) section.overdue.push(item);
-          else section.dueSoon.push(item);
+          else if (idea.next_due_at <= dueSoonUntil) section.dueSoon.push(item);
         }
       }
 
