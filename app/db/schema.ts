@@ -200,6 +200,13 @@ export type IdeasTable = {
   search_vector: ColumnType<string, never, never>;
   created_at: CreatedAt;
   updated_at: Timestamp;
+  /** Triage (20261123120000_triage.sql): status, clock and side-exit fields change only through idea_answers. */
+  owner_id: ColumnType<string | null, string | null | undefined, string | null>;
+  first_answered_at: ColumnType<Date | null, never, never>;
+  last_answer_at: ColumnType<Date | null, never, never>;
+  next_due_at: ColumnType<Date | null, never, Date | null>;
+  look_again_at: ColumnType<string | null, never, string | null>;
+  merged_into_id: ColumnType<string | null, never, string | null>;
 };
 
 export type IdeaSubmittersTable = {
@@ -233,10 +240,12 @@ export type IdeaAttachmentsTable = {
   created_at: CreatedAt;
 };
 
+export type IdeaEventKind = "submitted" | "edited" | "withdrawn" | "status_changed" | "answered" | "assigned" | "transferred" | "note";
+
 export type IdeaEventsTable = {
   id: Generated<string>;
   idea_id: string;
-  kind: "submitted" | "edited" | "withdrawn";
+  kind: IdeaEventKind;
   actor_id: string | null;
   data: ColumnType<Record<string, unknown>, string | undefined, never>;
   created_at: CreatedAt;
@@ -296,6 +305,72 @@ export type SlaEscalationsTable = {
   created_at: CreatedAt;
 };
 
+export type EvaluationCriterion =
+  | "new"
+  | "useful"
+  | "used"
+  | "benefit_users"
+  | "benefit_staff"
+  | "benefit_municipality"
+  | "feasibility"
+  | "cost"
+  | "risk_privacy_ethics"
+  | "strategic_fit";
+
+/** Inserting an answer applies its status to the idea, restarts the clock and queues the e-mails (triggers). */
+export type IdeaAnswersTable = {
+  id: Generated<string>;
+  idea_id: string;
+  author_id: ColumnType<string | null, string | null | undefined, never>;
+  /** Optional on insert: the status the form saw; a mismatch is refused as stale (40001). */
+  from_status: ColumnType<IdeaStatus, IdeaStatus | undefined, never>;
+  to_status: IdeaStatus;
+  body: string;
+  look_again_at: string | null;
+  merged_into_id: string | null;
+  on_time: ColumnType<boolean, never, never>;
+  created_at: CreatedAt;
+};
+
+export type IdeaInternalNotesTable = {
+  id: Generated<string>;
+  idea_id: string;
+  author_id: Generated<string>;
+  body: string;
+  created_at: CreatedAt;
+};
+
+export type IdeaEvaluationsTable = {
+  idea_id: string;
+  evaluator_id: Generated<string>;
+  criterion: EvaluationCriterion;
+  score: number;
+  note: string | null;
+  updated_at: Timestamp;
+};
+
+export type ReplyTemplatesTable = {
+  id: Generated<string>;
+  network_id: string;
+  title: string;
+  body: string;
+  to_status: IdeaStatus | null;
+  sort_order: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+};
+
+/** Inserting a transfer moves the idea (trigger); from_network_id must be the idea's current network. */
+export type IdeaTransfersTable = {
+  id: Generated<string>;
+  idea_id: string;
+  from_network_id: string;
+  to_network_id: string;
+  reason: string;
+  transferred_by: ColumnType<string | null, string | null | undefined, never>;
+  created_at: CreatedAt;
+};
+
 export type Database = {
   "auth.users": AuthUsersTable;
   organisation_groups: OrganisationGroupsTable;
@@ -321,6 +396,11 @@ export type Database = {
   notifications: NotificationsTable;
   notification_preferences: NotificationPreferencesTable;
   sla_escalations: SlaEscalationsTable;
+  idea_answers: IdeaAnswersTable;
+  idea_internal_notes: IdeaInternalNotesTable;
+  idea_evaluations: IdeaEvaluationsTable;
+  reply_templates: ReplyTemplatesTable;
+  idea_transfers: IdeaTransfersTable;
 };
 
 export type Profile = Selectable<ProfilesTable>;
