@@ -371,6 +371,42 @@ export type IdeaTransfersTable = {
   created_at: CreatedAt;
 };
 
+export type IdeaSameNeedTable = {
+  id: Generated<string>;
+  idea_id: string;
+  organisation_id: string;
+  profile_id: string | null;
+  note: string | null;
+  created_at: CreatedAt;
+};
+
+export type IdeaFollowsTable = {
+  idea_id: string;
+  profile_id: string;
+  created_at: CreatedAt;
+};
+
+/** body and hidden_reason are not readable by API roles: read them through idea_comment_view(). */
+export type IdeaCommentsTable = {
+  id: Generated<string>;
+  idea_id: string;
+  author_id: string | null;
+  parent_id: string | null;
+  body: string;
+  edited_at: Timestamp | null;
+  deleted_at: Timestamp | null;
+  hidden_at: Timestamp | null;
+  hidden_by: string | null;
+  hidden_reason: string | null;
+  created_at: CreatedAt;
+};
+
+export type IdeaCommentMentionsTable = {
+  comment_id: string;
+  profile_id: string;
+  created_at: CreatedAt;
+};
+
 export type Database = {
   "auth.users": AuthUsersTable;
   organisation_groups: OrganisationGroupsTable;
@@ -396,6 +432,10 @@ export type Database = {
   notifications: NotificationsTable;
   notification_preferences: NotificationPreferencesTable;
   sla_escalations: SlaEscalationsTable;
+  idea_same_need: IdeaSameNeedTable;
+  idea_follows: IdeaFollowsTable;
+  idea_comments: IdeaCommentsTable;
+  idea_comment_mentions: IdeaCommentMentionsTable;
   idea_answers: IdeaAnswersTable;
   idea_internal_notes: IdeaInternalNotesTable;
   idea_evaluations: IdeaEvaluationsTable;

@@ -1,0 +1,35 @@
+import { z } from "zod";
+
+export const COMMENT_MAX_LENGTH = 4000;
+export const HIDE_REASON_MAX_LENGTH = 500;
+
+const body = z
+  .string({ required_error: "cocreation:errors.bodyRequired" })
+  .trim()
+  .min(1, "cocreation:errors.bodyRequired")
+  .max(COMMENT_MAX_LENGTH, "cocreation:errors.bodyTooLong");
+const id = z.string({ required_error: "cocreation:errors.commentNotFound" }).uuid("cocreation:errors.commentNotFound");
+
+/** Universal (browser and server). Messages are "cocreation:" keys. */
+export const AddCommentSchema = z.object({ intent: z.literal("add"), body, parentId: id.optional() });
+export const EditCommentSchema = z.object({ intent: z.literal("edit"), commentId: id, body });
+export const DeleteCommentSchema = z.object({ intent: z.literal("delete"), commentId: id });
+export const HideCommentSchema = z.object({
+  intent: z.literal("hide"),
+  commentId: id,
+  reason: z
+    .string({ required_error: "cocreation:errors.reasonRequired" })
+    .trim()
+    .min(3, "cocreation:errors.reasonRequired")
+    .max(HIDE_REASON_MAX_LENGTH, "cocreation:errors.reasonTooLong"),
+});
+export const UnhideCommentSchema = z.object({ intent: z.literal("unhide"), commentId: id });
+
+export const CommentActionSchema = z.discriminatedUnion("intent", [
+  AddCommentSchema,
+  EditCommentSchema,
+  DeleteCommentSchema,
+  HideCommentSchema,
+  UnhideCommentSchema,
+]);
+export type CommentAction = z.infer<typeof CommentActionSchema>;
