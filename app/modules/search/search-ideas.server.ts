@@ -1,0 +1,194 @@
+import { sql, type RawBuilder } from "kysely";
+import { withUser, type SessionUser, type Trx } from "~/db/client.server";
+import type { IdeaStatus } from "~/db/schema";
+import {
+  effectiveSort,
+  HIDDEN_BY_DEFAULT,
+  IDEA_STATUSES,
+  PAGE_SIZE,
+  searchWords,
+  type SearchQuery,
+  type SearchSort,
+} from "./search-query-schema";
+
+export type SearchHit = {
+  id: string;
+  publicId: string;
+  title: string;
+  status: IdeaStatus;
+  organisationName: string;
+  networkName: string;
+  supportCount: number;
+  submittedAt: Date;
+  updatedAt: Date;
+  /** When the submitter is next owed an answer (triage's next_due_at); null once the idea is closed. */
+  answerDueAt: Date | null;
+};
+
+/**
+ * How the text matched: every word (as a prefix), any word, by title similarity (typos), or no
+ * text at all. Each is tried only when the one before found nothing.
+ */
+export type MatchMode = "all_words" | "any_word" | "similar_title" | "browse";
+
+export type SearchResult = {
+  hits: SearchHit[];
+  total: number;
+  page: number;
+  pageCount: number;
+  pageSize: number;
+  mode: MatchMode;
+  sort: SearchSort;
+  /** Ideas per status for this search with every filter but status (what the user may see). */
+  statusCounts: Record<IdeaStatus, number>;
+};
+
+type Match = { mode: MatchMode; where: RawBuilder<unknown>; rank: RawBuilder<number> };
+
+function matchFor(mode: MatchMode, words: string[]): Match {
+  if (mode === "browse") return { mode, where: sql`true`, rank: sql<number>`0` };
+  if (mode === "similar_title") {
+    const text = words.join(" ");
+    return {
+      mode,
+      // Both operators are served by ideas_title_trgm_idx (gin_trgm_ops).
+      where: sql`(i.title operator(extensions.%>) ${text} or i.title operator(extensions.%) ${text})`,
+      rank: sql<number>`greatest(extensions.word_similarity(${text}, i.title), extensions.similarity(i.title, ${text}))`,
+    };
+  }
+  // Each word is letters/digits only (searchWords), so the only tsquery syntax is what we add here.
+  const tsquery = words.map((w) => `${w}:*`).join(mode === "all_words" ? " & " : " | ");
+  const tsq = sql`to_tsquery('norwegian', ${tsquery})`;
+  return { mode, where: sql`i.search_vector @@ ${tsq}`, rank: sql<number>`ts_rank_cd(i.search_vector, ${tsq})` };
+}
+
+/** Every filter except status, which the facet counts leave open. */
+function filterConditions(query: SearchQuery, match: Match): RawBuilder<unknown>[] {
+  const conditions: RawBuilder<unknown>[] = [match.where];
+  if (query.network) conditions.push(sql`i.network_id = (select id from public.networks where slug = ${query.network})`);
+  if (query.organisation) conditions.push(sql`i.organisation_id = (select id from public.organisations where slug = ${query.organisation})`);
+  if (query.region) {
+    conditions.push(sql`i.organisation_id in (
+      select m.organisation_id from public.organisation_group_members m
+      join public.organisation_groups g on g.id = m.group_id where g.slug = ${query.region})`);
+  }
+  if (query.serviceArea) {
+    conditions.push(sql`i.service_area_ids @> array[(select id from public.service_areas where slug = ${query.serviceArea})]`);
+  }
+  if (query.theme) conditions.push(sql`i.theme_id = (select id from public.themes where slug = ${query.theme})`);
+  // next_due_at (triage) is when the submitter is next owed an answer; null once the idea is closed.
+  if (query.overdue) conditions.push(sql`i.next_due_at < now()`);
+  if (query.supportedByMe) {
+    conditions.push(sql`exists (select 1 from public.idea_supports s where s.idea_id = i.id and s.profile_id = (select auth.uid()))`);
+  }
+  if (query.mine) {
+    conditions.push(sql`exists (select 1 from public.idea_submitters s where s.idea_id = i.id and s.submitter_id = (select auth.uid()))`);
+  }
+  return conditions;
+}
+
+function statusesFor(query: SearchQuery): IdeaStatus[] {
+  return query.statuses.length > 0 ? query.statuses : IDEA_STATUSES.filter((s) => !HIDDEN_BY_DEFAULT.includes(s));
+}
+
+function orderBy(sort: SearchSort): RawBuilder<unknown> {
+  switch (sort) {
+    case "relevance":
+      return sql`rank desc, i.submitted_at desc, i.id`;
+    case "newest":
+      return sql`i.submitted_at desc, i.id`;
+    case "most_supported":
+      return sql`support_count desc, i.submitted_at desc, i.id`;
+    case "recently_updated":
+      return sql`i.updated_at desc, i.id`;
+    case "answer_due":
+      return sql`answer_due_at asc nulls last, i.submitted_at desc, i.id`;
+  }
+}
+
+async function countByStatus(trx: Trx, conditions: RawBuilder<unknown>[]) {
+  const { rows } = await sql<{ status: IdeaStatus; count: number }>`
+    select i.status, count(*)::int as count from public.ideas i
+    where ${sql.join(conditions, sql` and `)}
+    group by i.status`.execute(trx);
+  const counts = Object.fromEntries(IDEA_STATUSES.map((s) => [s, 0])) as Record<IdeaStatus, number>;
+  for (const row of rows) counts[row.status] = row.count;
+  return counts;
+}
+
+/**
+ * Every idea the user may see (row-level security decides, also for the counts), matched by
+ * Norwegian full text with prefixes and a typo-tolerant title fallback, filtered, sorted, paged.
+ */
+export async function searchIdeas(options: { user: SessionUser; query: SearchQuery }): Promise<SearchResult> {
+  const { query } = options;
+  const words = searchWords(query.text);
+  const sort = effectiveSort(query);
+  const modes: MatchMode[] = words.length === 0 ? ["browse"] : words.length === 1 ? ["all_words", "similar_title"] : ["all_words", "any_word", "similar_title"];
+  const statuses = statusesFor(query);
+
+  return withUser(options.user, async (trx) => {
+    let match = matchFor(modes[0]!, words);
+    let conditions = filterConditions(query, match);
+    let statusCounts = await countByStatus(trx, conditions);
+    let total = statuses.reduce((sum, s) => sum + statusCounts[s], 0);
+    for (const mode of modes.slice(1)) {
+      if (total > 0) break;
+      match = matchFor(mode, words);
+      conditions = filterConditions(query, match);
+      statusCounts = await countByStatus(trx, conditions);
+      total = statuses.reduce((sum, s) => sum + statusCounts[s], 0);
+    }
+
+    const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
+    const page = Math.min(query.page, pageCount);
+    if (total === 0) return { hits: [], total, page, pageCount, pageSize: PAGE_SIZE, mode: match.mode, sort, statusCounts };
+
+    const { rows } = await sql<{
+      id: string;
+      public_id: string;
+      title: string;
+      status: IdeaStatus;
+      organisation_name: string;
+      network_name: string;
+      support_count: number;
+      submitted_at: Date;
+      updated_at: Date;
+      answer_due_at: Date | null;
+    }>`
+      select i.id, i.public_id, i.title, i.status, o.name as organisation_name, n.name as network_name,
+             (select count(*)::int from public.idea_supports s where s.idea_id = i.id) as support_count,
+             i.submitted_at, i.updated_at,
+             i.next_due_at as answer_due_at,
+             ${match.rank} as rank
+      from public.ideas i
+      join public.organisations o on o.id = i.organisation_id
+      join public.networks n on n.id = i.network_id
+      where ${sql.join(conditions, sql` and `)}
+        and i.status = any(${sql.val(statuses)}::public.idea_status[])
+      order by ${orderBy(sort)}
+      limit ${PAGE_SIZE} offset ${(page - 1) * PAGE_SIZE}`.execute(trx);
+
+    return {
+      hits: rows.map((r) => ({
+        id: r.id,
+        publicId: r.public_id,
+        title: r.title,
+        status: r.status,
+        organisationName: r.organisation_name,
+        networkName: r.network_name,
+        supportCount: r.support_count,
+        submittedAt: new Date(r.submitted_at),
+        updatedAt: new Date(r.updated_at),
+        answerDueAt: r.answer_due_at ? new Date(r.answer_due_at) : null,
+      })),
+      total,
+      page,
+      pageCount,
+      pageSize: PAGE_SIZE,
+      mode: match.mode,
+      sort,
+      statusCounts,
+    };
+  });
+}
