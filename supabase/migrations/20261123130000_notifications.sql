@@ -101,3 +101,40 @@ create policy sla_escalations_select on public.sla_escalations for select to aut
 create policy sla_escalations_insert on public.sla_escalations for insert to authenticated with check (false);
 create policy sla_escalations_update on public.sla_escalations for update to authenticated using (false);
 create policy sla_escalations_delete on public.sla_escalations for delete to authenticated using (false);
+
+-- ----------------------------------------------------------------------------
+-- Triage events in the notification centre (in-app only: their e-mails go through the outbox
+-- where the event is written). Kinds that do not concern anyone are ignored.
+-- ----------------------------------------------------------------------------
+create or replace function app_private.notify_idea_event() returns trigger
+  language plpgsql security definer set search_path = '' as $$
+declare
+  idea record;
+  recipient uuid;
+begin
+  if new.kind not in ('assigned', 'status_changed', 'answered') then
+    return new;
+  end if;
+  select i.id, i.public_id, i.title into idea from public.ideas i where i.id = new.idea_id;
+  if new.kind = 'assigned' then
+    recipient := nullif(new.data->>'ownerId', '')::uuid;
+  else
+    select s.submitter_id into recipient from public.idea_submitters s where s.idea_id = new.idea_id;
+  end if;
+  -- Nobody is told about what they did themselves.
+  if recipient is null or recipient is not distinct from new.actor_id then
+    return new;
+  end if;
+  perform app_private.create_notification(
+    recipient,
+    case when new.kind = 'assigned' then 'idea_assigned' else 'idea_answered' end,
+    idea.id,
+    case when new.kind = 'assigned' then 'items.idea_assigned' else 'items.idea_answered' end,
+    jsonb_build_object('title', idea.title, 'publicId', idea.public_id),
+    '/ideer/' || idea.public_id
+  );
+  return new;
+end $$;
+revoke execute on function app_private.notify_idea_event() from public, anon, authenticated;
+create trigger idea_events_notify after insert on public.idea_events
+  for each row execute function app_private.notify_idea_event();
