@@ -4,11 +4,11 @@ export const COMMENT_MAX_LENGTH = 4000;
 export const HIDE_REASON_MAX_LENGTH = 500;
 
 const body = z
-  .string({ required_error: "cocreation:errors.bodyRequired" })
+  .string({ required_error: "cocreation:errors.body_required" })
   .trim()
-  .min(1, "cocreation:errors.bodyRequired")
-  .max(COMMENT_MAX_LENGTH, "cocreation:errors.bodyTooLong");
-const id = z.string({ required_error: "cocreation:errors.commentNotFound" }).uuid("cocreation:errors.commentNotFound");
+  .min(1, "cocreation:errors.body_required")
+  .max(COMMENT_MAX_LENGTH, "cocreation:errors.body_too_long");
+const id = z.string({ required_error: "cocreation:errors.comment_not_found" }).uuid("cocreation:errors.comment_not_found");
 
 /** Universal (browser and server). Messages are "cocreation:" keys. */
 export const AddCommentSchema = z.object({ intent: z.literal("add"), body, parentId: id.optional() });
@@ -18,10 +18,10 @@ export const HideCommentSchema = z.object({
   intent: z.literal("hide"),
   commentId: id,
   reason: z
-    .string({ required_error: "cocreation:errors.reasonRequired" })
+    .string({ required_error: "cocreation:errors.reason_required" })
     .trim()
-    .min(3, "cocreation:errors.reasonRequired")
-    .max(HIDE_REASON_MAX_LENGTH, "cocreation:errors.reasonTooLong"),
+    .min(3, "cocreation:errors.reason_required")
+    .max(HIDE_REASON_MAX_LENGTH, "cocreation:errors.reason_too_long"),
 });
 export const UnhideCommentSchema = z.object({ intent: z.literal("unhide"), commentId: id });
 

@@ -1,6 +1,7 @@
 import type { Trx } from "~/db/client.server";
 import type { OutboxMessage, RenderedMail } from "./outbox-message";
 import { renderDailyDigest, renderNotificationEmail, renderWeeklyNetworkDigest } from "~/modules/notification-centre/render-notification-emails.server";
+import { renderCommentHidden, renderCommentMention } from "~/modules/comments/render-comment-emails.server";
 import { renderIdeaReceipt } from "./render-idea-receipt.server";
 
 /**
@@ -20,4 +21,6 @@ export const outboxRenderers: Record<string, OutboxRenderer> = {
   notification_email: renderNotificationEmail,
   daily_digest: renderDailyDigest,
   weekly_network_digest: renderWeeklyNetworkDigest,
+  comment_mention: renderCommentMention,
+  comment_hidden: renderCommentHidden,
 };
