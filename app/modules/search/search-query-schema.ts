@@ -69,6 +69,7 @@ export function parseSearchParams(params: URLSearchParams): { query: SearchQuery
 
   const statuses: IdeaStatus[] = [];
   for (const value of params.getAll("status")) {
+    if (value.trim() === "") continue;
     const parsed = z.enum(IDEA_STATUSES).safeParse(value.trim());
     if (!parsed.success) notices.add("notice.unknownStatus");
     else if (!statuses.includes(parsed.data)) statuses.push(parsed.data);
