@@ -43,28 +43,33 @@ export type SearchResult = {
   statusCounts: Record<IdeaStatus, number>;
 };
 
-type Match = { mode: MatchMode; where: RawBuilder<unknown>; rank: RawBuilder<number> };
+type Match = { mode: MatchMode; from: RawBuilder<unknown>; rank: RawBuilder<number> };
 
+/**
+ * The text match as a join: the index lookups run in security definer helpers (see
+ * 20261123140000_search.sql for why), and the join back to public.ideas keeps RLS in charge.
+ */
 function matchFor(mode: MatchMode, words: string[]): Match {
-  if (mode === "browse") return { mode, where: sql`true`, rank: sql<number>`0` };
+  if (mode === "browse") return { mode, from: sql`public.ideas i`, rank: sql<number>`0` };
   if (mode === "similar_title") {
-    const text = words.join(" ");
     return {
       mode,
-      // Both operators are served by ideas_title_trgm_idx (gin_trgm_ops).
-      where: sql`(i.title operator(extensions.%>) ${text} or i.title operator(extensions.%) ${text})`,
-      rank: sql<number>`greatest(extensions.word_similarity(${text}, i.title), extensions.similarity(i.title, ${text}))`,
+      from: sql`app_private.search_ideas_similar_title(${words.join(" ")}) m join public.ideas i on i.id = m.idea_id`,
+      rank: sql<number>`m.rank`,
     };
   }
   // Each word is letters/digits only (searchWords), so the only tsquery syntax is what we add here.
   const tsquery = words.map((w) => `${w}:*`).join(mode === "all_words" ? " & " : " | ");
-  const tsq = sql`to_tsquery('norwegian', ${tsquery})`;
-  return { mode, where: sql`i.search_vector @@ ${tsq}`, rank: sql<number>`ts_rank_cd(i.search_vector, ${tsq})` };
+  return {
+    mode,
+    from: sql`app_private.search_ideas_text(to_tsquery('norwegian', ${tsquery})) m join public.ideas i on i.id = m.idea_id`,
+    rank: sql<number>`m.rank`,
+  };
 }
 
 /** Every filter except status, which the facet counts leave open. */
-function filterConditions(query: SearchQuery, match: Match): RawBuilder<unknown>[] {
-  const conditions: RawBuilder<unknown>[] = [match.where];
+function filterConditions(query: SearchQuery): RawBuilder<unknown>[] {
+  const conditions: RawBuilder<unknown>[] = [sql`true`];
   if (query.network) conditions.push(sql`i.network_id = (select id from public.networks where slug = ${query.network})`);
   if (query.organisation) conditions.push(sql`i.organisation_id = (select id from public.organisations where slug = ${query.organisation})`);
   if (query.region) {
@@ -106,9 +111,9 @@ function orderBy(sort: SearchSort): RawBuilder<unknown> {
   }
 }
 
-async function countByStatus(trx: Trx, conditions: RawBuilder<unknown>[]) {
+async function countByStatus(trx: Trx, match: Match, conditions: RawBuilder<unknown>[]) {
   const { rows } = await sql<{ status: IdeaStatus; count: number }>`
-    select i.status, count(*)::int as count from public.ideas i
+    select i.status, count(*)::int as count from ${match.from}
     where ${sql.join(conditions, sql` and `)}
     group by i.status`.execute(trx);
   const counts = Object.fromEntries(IDEA_STATUSES.map((s) => [s, 0])) as Record<IdeaStatus, number>;
@@ -129,14 +134,13 @@ export async function searchIdeas(options: { user: SessionUser; query: SearchQue
 
   return withUser(options.user, async (trx) => {
     let match = matchFor(modes[0]!, words);
-    let conditions = filterConditions(query, match);
-    let statusCounts = await countByStatus(trx, conditions);
+    const conditions = filterConditions(query);
+    let statusCounts = await countByStatus(trx, match, conditions);
     let total = statuses.reduce((sum, s) => sum + statusCounts[s], 0);
     for (const mode of modes.slice(1)) {
       if (total > 0) break;
       match = matchFor(mode, words);
-      conditions = filterConditions(query, match);
-      statusCounts = await countByStatus(trx, conditions);
+      statusCounts = await countByStatus(trx, match, conditions);
       total = statuses.reduce((sum, s) => sum + statusCounts[s], 0);
     }
 
@@ -161,7 +165,7 @@ export async function searchIdeas(options: { user: SessionUser; query: SearchQue
              i.submitted_at, i.updated_at,
              i.next_due_at as answer_due_at,
              ${match.rank} as rank
-      from public.ideas i
+      from ${match.from}
       join public.organisations o on o.id = i.organisation_id
       join public.networks n on n.id = i.network_id
       where ${sql.join(conditions, sql` and `)}
