@@ -39,6 +39,11 @@ export function startSlaLoop({ intervalMs = 60_000, log = console.log, clock = (
   tick(state);
 }
 
+/** Whether this process runs the loop (for start-up checks and tests). */
+export function isSlaLoopRunning() {
+  return Boolean(store.__idehubSlaLoop && !store.__idehubSlaLoop.stopped);
+}
+
 /** Stops the loop and waits for a pass in progress (call before closing the database). */
 export async function stopSlaLoop() {
   const state = store.__idehubSlaLoop;
