@@ -33,6 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       id: n.id,
       text: notificationText(t, locale, { kind: n.kind, title_key: n.titleKey, values: n.values }),
       link: n.link,
+      publicId: typeof n.values.publicId === "string" ? n.values.publicId : null,
       unread: n.readAt === null,
       createdAt: displayDate(n.createdAt, locale, true),
     })),
@@ -99,6 +100,7 @@ export default function NotificationCentrePage() {
                   {n.link ? (
                     <Link to={n.link} className={linkClass}>
                       {t("centre.openIdea")}
+                      {n.publicId ? <span className="sr-only"> {n.publicId}</span> : null}
                     </Link>
                   ) : null}
                   {n.unread ? (
