@@ -1,6 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { loadCocreation } from "~/components/comments/cocreation-data.server";
+import { CocreationSections } from "~/components/comments/cocreation-sections";
 import { DueDateNotice } from "~/components/idea/due-date-notice";
 import { FlashMessage } from "~/components/idea/flash-message";
 import { IdeaAttachments } from "~/components/idea/idea-attachments";
@@ -28,11 +30,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!idea) throw new Response(null, { status: 404 });
   const search = new URL(request.url).searchParams;
   const flashKey = Object.keys(flashes).find((name) => search.has(name));
-  return { idea, flash: flashKey ? flashes[flashKey] : null };
+  const cocreation = await loadCocreation({ user, publicId: idea.publicId, locale });
+  return { idea, flash: flashKey ? flashes[flashKey] : null, cocreation };
 }
 
 export default function IdeaPage() {
-  const { idea, flash } = useLoaderData<typeof loader>();
+  const { idea, flash, cocreation } = useLoaderData<typeof loader>();
   const { t } = useTranslation("my-ideas");
   const ideaPath = `/ideer/${encodeURIComponent(idea.publicId)}`;
   return (
@@ -151,6 +154,8 @@ export default function IdeaPage() {
           />
         </div>
       </section>
+
+      {cocreation ? <CocreationSections data={cocreation} /> : null}
 
       <section aria-labelledby="timeline-heading" className="mt-8">
         <h2 id="timeline-heading" className="text-2xl font-bold">
