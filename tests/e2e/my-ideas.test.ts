@@ -97,7 +97,7 @@ describe("following up my ideas", () => {
     await page.getByRole("button", { name: "Lagre endringene" }).click();
     await page.waitForURL((url) => url.pathname === `/ideer/${publicId}` && url.searchParams.has("endret"));
     await expect.poll(() => h1(page)).toBe(NEW_TITLE);
-    expect(await page.getByRole("status").textContent()).toContain("Endringene er lagret.");
+    await expect.poll(() => page.getByRole("status").filter({ hasText: "Endringene er lagret." }).isVisible()).toBe(true);
     expect(await page.getByText("Endret av innsender").isVisible()).toBe(true);
     await expectAccessible(page, "idea page after edit");
 
@@ -120,7 +120,7 @@ describe("following up my ideas", () => {
     await page.getByLabel("Hvorfor vil du trekke forslaget?").fill("Vi har fått sensorer gjennom et annet prosjekt.");
     await page.getByRole("button", { name: "Trekk forslaget" }).click();
     await page.waitForURL((url) => url.pathname === "/mine-forslag" && url.searchParams.get("trukket") === "1");
-    expect(await page.getByRole("status").textContent()).toContain("Forslaget er trukket.");
+    await expect.poll(() => page.getByRole("status").filter({ hasText: "Forslaget er trukket." }).isVisible()).toBe(true);
     const withdrawn = page.getByRole("article").filter({ hasText: publicId });
     expect(await withdrawn.textContent()).toContain("Status: Trukket");
     await expectAccessible(page, "my ideas after withdrawing");
