@@ -16,6 +16,7 @@ export const primaryNavItems: NavItem[] = [
   { to: "/ideer", labelKey: "search:nav.allIdeas", end: true, visible: (user) => user !== null },
   { to: "/ideer/ny", labelKey: "idea-form:nav.submitIdea", visible: (user) => user !== null },
   { to: "/mine-forslag", labelKey: "my-ideas:nav.myIdeas", visible: (user) => user !== null },
+  { to: "/nettverk", labelKey: "triage:nav.inbox", visible: (user) => Boolean(user?.isNetworkMember) },
 ];
 
 export function visibleNavItems(user: ShellUser | null, items: NavItem[] = primaryNavItems) {

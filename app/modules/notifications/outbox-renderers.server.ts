@@ -3,6 +3,7 @@ import type { OutboxMessage, RenderedMail } from "./outbox-message";
 import { renderDailyDigest, renderNotificationEmail, renderWeeklyNetworkDigest } from "~/modules/notification-centre/render-notification-emails.server";
 import { renderCommentHidden, renderCommentMention } from "~/modules/comments/render-comment-emails.server";
 import { renderIdeaReceipt } from "./render-idea-receipt.server";
+import { renderIdeaAnswer, renderIdeaAssigned, renderIdeaTransferred } from "./render-triage-mails.server";
 
 /**
  * Turns an outbox row into a mail, reading what it needs through the service transaction it gets.
@@ -18,6 +19,9 @@ export type OutboxRenderer = (trx: Trx, message: OutboxMessage) => Promise<Rende
  */
 export const outboxRenderers: Record<string, OutboxRenderer> = {
   idea_receipt: renderIdeaReceipt,
+  idea_answer: renderIdeaAnswer,
+  idea_assigned: renderIdeaAssigned,
+  idea_transferred: renderIdeaTransferred,
   notification_email: renderNotificationEmail,
   daily_digest: renderDailyDigest,
   weekly_network_digest: renderWeeklyNetworkDigest,
