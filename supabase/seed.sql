@@ -470,3 +470,31 @@ where email in ('hilde.strand@asker.example.no', 'ahmed.rahimi@drammen.example.n
 
 -- Demo receipts count as already delivered: nobody should get mail for invented ideas.
 update public.outbox_messages set status = 'sent', sent_at = now() where kind = 'idea_receipt';
+
+-- ----------------------------------------------------------------------------
+-- Reply templates (triage, issue 4): a few default answers per network, which coordinators edit
+-- on /nettverk/<slug>/svarmaler. Regional networks in Hallingdal and Vest-Telemark get nynorsk.
+-- Square brackets mark what the person answering fills in before sending.
+-- ----------------------------------------------------------------------------
+insert into public.reply_templates (network_id, title, body, to_status, sort_order)
+select n.id, t.title, t.body, t.to_status::public.idea_status, t.sort_order
+from public.networks n
+join (values
+  (false, 10, 'Takk – vi ser på forslaget', 'under_review',
+   'Takk for forslaget ditt! Nettverket har lest det og ser nå nærmere på det. Vi tar det opp i neste nettverksmøte og gir deg beskjed om hva vi kommer fram til.'),
+  (false, 20, 'Ikke prioritert nå', 'not_prioritised',
+   'Takk for forslaget. Vi har vurdert det, men kan ikke prioritere det nå fordi [skriv begrunnelsen]. Forslaget blir liggende, og vi ser på det igjen senere. Du får beskjed når vi gjør det.'),
+  (false, 30, 'Sendt videre til ledelsen', 'anchoring',
+   'Takk for forslaget. Vi mener det er verdt å gå videre med, og har sendt det til [ledelsen/virksomhetsleder] for forankring. Du hører fra oss når vi vet mer.'),
+  (false, 40, 'Slått sammen med et lignende forslag', 'merged',
+   'Takk for forslaget. Et annet forslag beskriver det samme behovet, så vi behandler dem sammen. Følg gjerne det andre forslaget – der får du alle oppdateringer videre.'),
+  (true, 10, 'Takk – vi ser på forslaget', 'under_review',
+   'Takk for forslaget ditt! Nettverket har lese det og ser no nærare på det. Vi tek det opp på neste nettverksmøte og gir deg melding om kva vi kjem fram til.'),
+  (true, 20, 'Ikkje prioritert no', 'not_prioritised',
+   'Takk for forslaget. Vi har vurdert det, men kan ikkje prioritere det no fordi [skriv grunngivinga]. Forslaget blir liggjande, og vi ser på det igjen seinare. Du får melding når vi gjer det.'),
+  (true, 30, 'Sendt vidare til leiinga', 'anchoring',
+   'Takk for forslaget. Vi meiner det er verdt å gå vidare med, og har sendt det til [leiinga/verksemdsleiar] for forankring. Du høyrer frå oss når vi veit meir.'),
+  (true, 40, 'Slått saman med eit liknande forslag', 'merged',
+   'Takk for forslaget. Eit anna forslag skildrar det same behovet, så vi behandlar dei saman. Følg gjerne det andre forslaget – der får du alle oppdateringar vidare.')
+) as t(nynorsk, sort_order, title, to_status, body) on t.nynorsk = (n.kind = 'regional');
+-- ---------------------------------------------------------------------------- end reply templates

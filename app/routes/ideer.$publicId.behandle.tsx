@@ -1,6 +1,6 @@
 import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data as respond, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FlashMessage } from "~/components/idea/flash-message";
@@ -18,15 +18,15 @@ import { assignIdeaOwner } from "~/modules/triage/assign-idea-owner.server";
 import { changeIdeaStatus } from "~/modules/triage/change-idea-status.server";
 import { getIdeaForTriage } from "~/modules/triage/get-idea-for-triage.server";
 import { saveEvaluation } from "~/modules/triage/save-evaluation.server";
-import { saveReplyTemplate } from "~/modules/triage/save-reply-template.server";
 import { transferIdea } from "~/modules/triage/transfer-idea.server";
-import { AssignOwnerSchema, ChangeStatusSchema, EvaluationSchema, InternalNoteSchema, ReplyTemplateSchema, TransferSchema } from "~/modules/triage/triage-schemas";
+import { triageErrorStatus } from "~/modules/triage/triage-db-errors.server";
+import { AssignOwnerSchema, ChangeStatusSchema, EvaluationSchema, InternalNoteSchema, TransferSchema } from "~/modules/triage/triage-schemas";
 import { EVALUATION_CRITERIA, KS_PHASES, SIDE_EXITS } from "~/modules/triage/triage-vocabulary";
 import { isAppError } from "~/utils/app-error";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title);
 
-const INTENTS = ["status", "assign", "transfer", "evaluate", "note", "template"] as const;
+const INTENTS = ["status", "assign", "transfer", "evaluate", "note"] as const;
 type Intent = (typeof INTENTS)[number];
 
 async function load(user: CurrentUser, publicId: string | undefined) {
@@ -85,8 +85,9 @@ const schemas = {
   transfer: TransferSchema,
   evaluate: EvaluationSchema,
   note: InternalNoteSchema,
-  template: ReplyTemplateSchema,
 } as const;
+
+type ActionData = { intent: Intent; result: SubmissionResult<string[]> };
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
@@ -94,9 +95,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await request.formData();
   const intentValue = formData.get("intent");
   const intent = (INTENTS as readonly unknown[]).includes(intentValue) ? (intentValue as Intent) : null;
-  if (!intent) return { intent: "status" as Intent, result: { status: "error", error: { "": ["triage:errors.invalid"] } } as SubmissionResult<string[]> };
+  if (!intent) return respond<ActionData>({ intent: "status", result: { status: "error", error: { "": ["triage:errors.invalid"] } } }, { status: 400 });
   const submission = parseWithZod(formData, { schema: schemas[intent] });
-  if (submission.status !== "success") return { intent, result: submission.reply() };
+  if (submission.status !== "success") return respond<ActionData>({ intent, result: submission.reply() }, { status: 400 });
   const value = submission.value as Record<string, unknown>;
   try {
     if (intent === "status") {
@@ -120,15 +121,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
           note: typeof value[`note_${criterion}`] === "string" ? (value[`note_${criterion}`] as string) : null,
         })),
       });
-    } else if (intent === "note") {
-      await addInternalNote({ user, ideaId: idea.id, body: String(value.note) });
     } else {
-      const v = submission.value as ReturnType<typeof ReplyTemplateSchema.parse>;
-      await saveReplyTemplate({ user, networkId: idea.network_id, templateId: v.templateId, title: v.title, body: v.body, toStatus: v.toStatus ?? null });
+      await addInternalNote({ user, ideaId: idea.id, body: String(value.note) });
     }
   } catch (error) {
-    if (isAppError(error)) return { intent, result: submission.reply({ formErrors: [`triage:errors.${error.code}`] }) };
-    throw error;
+    if (!isAppError(error)) throw error;
+    return respond<ActionData>({ intent, result: submission.reply({ formErrors: [`triage:errors.${error.code}`] }) }, { status: triageErrorStatus(error.code) });
   }
   // After a transfer the idea may no longer be ours to handle: go back to the inbox.
   if (intent === "transfer") throw redirect(`/nettverk/${idea.network_slug}/innboks`, 303);
@@ -233,7 +231,7 @@ function StatusForm() {
                 {t("status.bodyLabel")}
               </label>
               <p id={bodyHint} className="text-sm text-slate-700">
-                {t("status.bodyHint")}
+                {t("status.bodyHint")} {t("status.reasonHint")}
               </p>
               <textarea {...getTextareaProps(fields.body)} rows={6} aria-describedby={describedBy(bodyHint, fields.body.errors && fields.body.errorId)} className={inputClass} />
               <FieldErrors id={fields.body.errorId} errors={fields.body.errors} />
@@ -387,10 +385,14 @@ function TransferForm() {
 
 function EvaluationForm() {
   const data = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
   const { t, i18n } = useTranslation("triage");
-  const [form] = useIntentForm("evaluate", EvaluationSchema);
+  const [form, fields] = useIntentForm("evaluate", EvaluationSchema);
   const mine = data.myEvaluation as Partial<Record<EvaluationCriterion, { score: number; note: string | null }>>;
   const averages = data.evaluationAverages as Partial<Record<EvaluationCriterion, { average: number; count: number }>>;
+  // After a refused post the scores and notes as typed come back, not the saved ones.
+  const typed = actionData?.intent === "evaluate" ? ((actionData.result.initialValue ?? null) as Record<string, unknown> | null) : null;
+  const initial = (name: string, saved: string) => (typed ? (typeof typed[name] === "string" ? (typed[name] as string) : "") : saved);
   return (
     <Section id="evaluation-heading" title={t("evaluation.heading")} intro={t("evaluation.intro")}>
       <Form method="post" className="mt-3 space-y-4" {...getFormProps(form)}>
@@ -399,6 +401,10 @@ function EvaluationForm() {
         {EVALUATION_CRITERIA.map((criterion) => {
           const avg = averages[criterion];
           const avgId = `avg-${criterion}`;
+          const scoreErrors = fields[`score_${criterion}`]?.errors;
+          const noteErrors = fields[`note_${criterion}`]?.errors;
+          const scoreErrorId = `score_${criterion}-error`;
+          const noteErrorId = `note_${criterion}-error`;
           return (
             <fieldset key={criterion} className="rounded border border-gray-200 p-3">
               <legend className="px-1 font-semibold">{t(`evaluation.criteria.${criterion}`)}</legend>
@@ -410,7 +416,14 @@ function EvaluationForm() {
               <div className="grid gap-3 sm:grid-cols-3">
                 <div>
                   <label htmlFor={`score_${criterion}`}>{t("evaluation.scoreLabel")}</label>
-                  <select id={`score_${criterion}`} name={`score_${criterion}`} defaultValue={mine[criterion]?.score ?? ""} aria-describedby={avg ? avgId : undefined} className={inputClass}>
+                  <select
+                    id={`score_${criterion}`}
+                    name={`score_${criterion}`}
+                    defaultValue={initial(`score_${criterion}`, String(mine[criterion]?.score ?? ""))}
+                    aria-invalid={scoreErrors ? true : undefined}
+                    aria-describedby={describedBy(avg && avgId, scoreErrors && scoreErrorId)}
+                    className={inputClass}
+                  >
                     <option value="">{t("evaluation.scoreNone")}</option>
                     {[1, 2, 3, 4, 5].map((n) => (
                       <option key={n} value={n}>
@@ -418,10 +431,21 @@ function EvaluationForm() {
                       </option>
                     ))}
                   </select>
+                  <FieldErrors id={scoreErrorId} errors={scoreErrors} />
                 </div>
                 <div className="sm:col-span-2">
                   <label htmlFor={`note_${criterion}`}>{t("evaluation.noteLabel")}</label>
-                  <input id={`note_${criterion}`} name={`note_${criterion}`} type="text" maxLength={2000} defaultValue={mine[criterion]?.note ?? ""} className={inputClass} />
+                  <input
+                    id={`note_${criterion}`}
+                    name={`note_${criterion}`}
+                    type="text"
+                    maxLength={2000}
+                    defaultValue={initial(`note_${criterion}`, mine[criterion]?.note ?? "")}
+                    aria-invalid={noteErrors ? true : undefined}
+                    aria-describedby={describedBy(noteErrors && noteErrorId)}
+                    className={inputClass}
+                  />
+                  <FieldErrors id={noteErrorId} errors={noteErrors} />
                 </div>
               </div>
             </fieldset>
@@ -467,49 +491,6 @@ function NotesForm() {
           ))}
         </ol>
       )}
-    </Section>
-  );
-}
-
-function TemplateForm() {
-  const { t } = useTranslation("triage");
-  const [form, fields] = useIntentForm("template", ReplyTemplateSchema);
-  return (
-    <Section id="templates-heading" title={t("templates.heading")} intro={t("templates.intro")}>
-      <Form method="post" className="mt-3 space-y-3" {...getFormProps(form)}>
-        <FormErrors id={form.errorId} errors={form.errors} />
-        <input type="hidden" name="intent" value="template" />
-        <div>
-          <label htmlFor={fields.title.id} className="block font-semibold">
-            {t("templates.titleLabel")}
-          </label>
-          <input {...getInputProps(fields.title, { type: "text" })} aria-describedby={describedBy(fields.title.errors && fields.title.errorId)} className={inputClass} />
-          <FieldErrors id={fields.title.errorId} errors={fields.title.errors} />
-        </div>
-        <div>
-          <label htmlFor={fields.body.id} className="block font-semibold">
-            {t("templates.bodyLabel")}
-          </label>
-          <textarea {...getTextareaProps(fields.body)} rows={4} aria-describedby={describedBy(fields.body.errors && fields.body.errorId)} className={inputClass} />
-          <FieldErrors id={fields.body.errorId} errors={fields.body.errors} />
-        </div>
-        <div>
-          <label htmlFor={fields.toStatus.id} className="block font-semibold">
-            {t("templates.statusLabel")}
-          </label>
-          <select {...getSelectProps(fields.toStatus)} className={inputClass}>
-            <option value="">{t("templates.statusAny")}</option>
-            {[...KS_PHASES, ...SIDE_EXITS].map((s) => (
-              <option key={s} value={s}>
-                {t(`status.${s}`, { ns: "ideas" })}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit" className={primaryButtonClass}>
-          {t("templates.submit")}
-        </button>
-      </Form>
     </Section>
   );
 }
@@ -584,7 +565,11 @@ export default function TriageIdeaPage() {
       {idea.isMember ? <EvaluationForm /> : null}
       <NotesForm />
       <TransferForm />
-      {data.isCoordinator ? <TemplateForm /> : null}
+      {data.isCoordinator ? (
+        <p className="mt-8">
+          <Link to={`/nettverk/${idea.networkSlug}/svarmaler`}>{t("templates.manageLink")}</Link>
+        </p>
+      ) : null}
     </div>
   );
 }

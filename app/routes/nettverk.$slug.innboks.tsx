@@ -1,6 +1,6 @@
-import { getFormProps, getSelectProps, getTextareaProps, useForm } from "@conform-to/react";
+import { getFormProps, getSelectProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data as respond, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { displayDate } from "~/components/idea/idea-dates";
@@ -14,7 +14,10 @@ import { inputClass, primaryButtonClass, secondaryButtonClass } from "~/modules/
 import { IDEA_STATUSES } from "~/modules/ideas/idea-vocabulary";
 import { resolveLocale } from "~/modules/preferences/resolve-locale.server";
 import { answerIdeasInBulk } from "~/modules/triage/answer-ideas-in-bulk.server";
+import { getMemberNetwork } from "~/modules/triage/get-member-network.server";
 import { listNetworkInbox, parseInboxFilters } from "~/modules/triage/list-network-inbox.server";
+import { listReplyTemplates } from "~/modules/triage/list-reply-templates.server";
+import { triageErrorStatus } from "~/modules/triage/triage-db-errors.server";
 import { BulkAnswerSchema } from "~/modules/triage/triage-schemas";
 import { TRIAGE_TARGET_STATUSES } from "~/modules/triage/triage-vocabulary";
 import { isAppError } from "~/utils/app-error";
@@ -35,14 +38,17 @@ async function loadInbox(request: Request, slug: string | undefined) {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { locale, filters, url, inbox } = await loadInbox(request, params.slug);
+  const { user, locale, filters, url, inbox } = await loadInbox(request, params.slug);
   const t = await getTranslator(locale);
   const nameColumn = locale === "nn" ? "name_nn" : locale === "en" ? "name_en" : "name_nb";
   const { db } = getDatabase();
-  const [themes, organisations] = await Promise.all([
+  const [themes, organisations, templates] = await Promise.all([
     db.selectFrom("themes").select(["id", `${nameColumn} as name`]).where("active", "=", true).orderBy("sort_order").execute(),
     db.selectFrom("organisations").select(["id", "name"]).orderBy("name").execute(),
+    // A merge needs its own target, so merge templates belong on the idea's triage page only.
+    listReplyTemplates({ user, networkId: inbox.network.id }).then((rows) => rows.filter((tpl) => tpl.to_status !== "merged")),
   ]);
+  const template = templates.find((tpl) => tpl.id === url.searchParams.get("mal")) ?? null;
   const answered = Number(url.searchParams.get("svart"));
   return {
     title: t("inbox.title", { ns: "triage", network: inbox.network.name }),
@@ -61,20 +67,35 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     themes,
     organisations,
     answered: Number.isInteger(answered) && answered > 0 ? answered : null,
+    templates: templates.map((tpl) => ({ id: tpl.id, title: tpl.title })),
+    chosenTemplate: template ? { id: template.id, body: template.body, toStatus: template.to_status } : null,
   };
 }
 
+type ActionData = { result: SubmissionResult<string[]> };
+
+/** Bulk answer: one answer (and e-mail) per ticked idea of this network, all or nothing. */
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, url } = await loadInbox(request, params.slug);
+  const user = await requireUser(request);
+  const network = await getMemberNetwork({ user, slug: params.slug ?? "" });
+  if (!network) throw new Response(null, { status: 404 });
+  const url = new URL(request.url);
   const submission = parseWithZod(await request.formData(), { schema: BulkAnswerSchema });
-  if (submission.status !== "success") return submission.reply();
+  if (submission.status !== "success") return respond<ActionData>({ result: submission.reply() }, { status: 400 });
   try {
-    const { count } = await answerIdeasInBulk({ user, ideaIds: submission.value.ideaIds, toStatus: submission.value.toStatus, body: submission.value.body });
+    const { count } = await answerIdeasInBulk({
+      user,
+      networkId: network.id,
+      ideaIds: submission.value.ideaIds,
+      toStatus: submission.value.toStatus,
+      body: submission.value.body,
+    });
+    url.searchParams.delete("mal");
     url.searchParams.set("svart", String(count));
     throw redirect(`${url.pathname}?${url.searchParams.toString()}`, 303);
   } catch (error) {
-    if (isAppError(error)) return submission.reply({ formErrors: [`triage:errors.${error.code}`] });
-    throw error;
+    if (!isAppError(error)) throw error;
+    return respond<ActionData>({ result: submission.reply({ formErrors: [`triage:errors.${error.code}`] }) }, { status: triageErrorStatus(error.code) });
   }
 }
 
@@ -90,11 +111,13 @@ function QuickFilter({ to, label, current }: { to: string; label: string; curren
 
 export default function NetworkInboxPage() {
   const data = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
+  const actionData = useActionData<typeof action>();
+  const lastResult = actionData?.result;
   const { t } = useTranslation("triage");
   const [form, fields] = useForm({
     id: "bulk-answer",
     lastResult,
+    defaultValue: { toStatus: data.chosenTemplate?.toStatus ?? "", body: data.chosenTemplate?.body ?? "" },
     constraint: getZodConstraint(BulkAnswerSchema),
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
@@ -104,6 +127,18 @@ export default function NetworkInboxPage() {
   const { filters } = data;
   const noFilters = filters.status === "open" && !filters.owner && !filters.themeId && !filters.organisationId && !filters.overdue;
   const bodyHintId = "bulk-body-hint";
+  // After a refused post (also without JavaScript) the ticked ideas stay ticked.
+  const typedIds = lastResult?.initialValue?.ideaIds;
+  const selected = new Set(Array.isArray(typedIds) ? typedIds.map(String) : typeof typedIds === "string" ? [typedIds] : []);
+  const filterParams = (
+    [
+      ["status", filters.status === "open" ? "" : filters.status],
+      ["ansvarlig", filters.owner],
+      ["tema", filters.themeId],
+      ["organisasjon", filters.organisationId],
+      ["forfalt", filters.overdue ? "1" : ""],
+    ] as const
+  ).filter(([, value]) => value);
   return (
     <div>
       <div role="status" aria-live="polite">
@@ -222,6 +257,8 @@ export default function NetworkInboxPage() {
                 <th scope="col" className="p-2">{t("inbox.colOwner")}</th>
                 <th scope="col" className="p-2">{t("inbox.colOrganisation")}</th>
                 <th scope="col" className="p-2">{t("inbox.colTheme")}</th>
+                <th scope="col" className="p-2">{t("inbox.colSupports")}</th>
+                <th scope="col" className="p-2">{t("inbox.colSameNeed")}</th>
               </tr>
             </thead>
             <tbody>
@@ -233,6 +270,7 @@ export default function NetworkInboxPage() {
                       name="ideaIds"
                       value={idea.id}
                       form={form.id}
+                      defaultChecked={selected.has(idea.id)}
                       aria-label={t("inbox.selectIdea", { publicId: idea.publicId, title: idea.title })}
                       className="h-5 w-5"
                     />
@@ -251,6 +289,12 @@ export default function NetworkInboxPage() {
                   <td className="p-2">{idea.ownerName ?? t("inbox.noOwner")}</td>
                   <td className="p-2">{idea.organisationName}</td>
                   <td className="p-2">{idea.themeName}</td>
+                  <td className="p-2 text-right" data-testid="support-count">
+                    {idea.supportCount}
+                  </td>
+                  <td className="p-2 text-right" data-testid="same-need-count">
+                    {idea.sameNeedCount}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -263,7 +307,44 @@ export default function NetworkInboxPage() {
           {t("inbox.bulkHeading")}
         </h2>
         <p className="mt-1">{t("inbox.bulkIntro")}</p>
-        <Form method="post" className="mt-3 space-y-4" {...getFormProps(form)}>
+        {data.templates.length > 0 ? (
+          <Form method="get" className="mt-3 flex flex-wrap items-end gap-3">
+            {filterParams.map(([name, value]) => (
+              <input key={name} type="hidden" name={name} value={value} />
+            ))}
+            <div>
+              <label htmlFor="bulk-template-picker" className="block font-semibold">
+                {t("status.templateLabel")}
+              </label>
+              <p id="bulk-template-hint" className="text-sm text-slate-700">
+                {t("inbox.bulkTemplateHint")}
+              </p>
+              <select
+                id="bulk-template-picker"
+                name="mal"
+                defaultValue={data.chosenTemplate?.id ?? ""}
+                aria-describedby="bulk-template-hint"
+                className={inputClass}
+              >
+                <option value="">{t("status.templateNone")}</option>
+                {data.templates.map((tpl) => (
+                  <option key={tpl.id} value={tpl.id}>
+                    {tpl.title}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <button type="submit" className={secondaryButtonClass}>
+              {t("status.templateUse")}
+            </button>
+          </Form>
+        ) : null}
+        {data.network.isCoordinator ? (
+          <p className="mt-2">
+            <Link to={`/nettverk/${data.network.slug}/svarmaler`}>{t("templates.manageLink")}</Link>
+          </p>
+        ) : null}
+        <Form method="post" className="mt-3 space-y-4" {...getFormProps(form)} key={data.chosenTemplate?.id ?? "none"}>
           <FormErrors id={form.errorId} errors={[...(form.errors ?? []), ...(fields.ideaIds.errors ?? [])]} />
           <div>
             <label htmlFor={fields.toStatus.id} className="block font-semibold">

@@ -26,6 +26,9 @@ export type InboxIdea = {
   ownerName: string | null;
   organisationName: string;
   themeName: string;
+  /** The demand signal: people who support the idea, and organisations with the same need. */
+  supportCount: number;
+  sameNeedCount: number;
 };
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -89,6 +92,8 @@ export async function listNetworkInbox(options: { user: SessionUser; networkSlug
         "owner.full_name as owner_name",
         "organisations.name as organisation_name",
         sql.ref<string>(themeName).as("theme_name"),
+        sql<number>`(select count(*) from public.idea_supports s where s.idea_id = ideas.id)::int`.as("support_count"),
+        sql<number>`(select count(*) from public.idea_same_need n where n.idea_id = ideas.id)::int`.as("same_need_count"),
       ])
       .where("ideas.network_id", "=", network.id);
     const closed = [...CLOSED_STATUSES];
@@ -156,6 +161,8 @@ export async function listNetworkInbox(options: { user: SessionUser; networkSlug
       ownerName: r.owner_name,
       organisationName: r.organisation_name,
       themeName: r.theme_name,
+      supportCount: Number(r.support_count),
+      sameNeedCount: Number(r.same_need_count),
     }));
     return {
       network: { id: network.id, slug: network.slug, name: network.name, isCoordinator },

@@ -5,7 +5,7 @@ export async function listReplyTemplates(options: { user: SessionUser; networkId
   return withUser(options.user, (trx) =>
     trx
       .selectFrom("reply_templates")
-      .select(["id", "title", "body", "to_status"])
+      .select(["id", "title", "body", "to_status", "sort_order"])
       .where("network_id", "=", options.networkId)
       .orderBy("sort_order")
       .orderBy("title")

@@ -43,3 +43,10 @@ export async function mapTriageErrors<T>(work: () => Promise<T>): Promise<T> {
     throw toTriageError(error);
   }
 }
+
+/** The HTTP status a refused triage form answers with (the page is shown again with the message). */
+export function triageErrorStatus(code: string): number {
+  if (code === "not_network_member" || code === "templates_coordinator_only") return 403;
+  if (code === "idea_not_found" || code === "template_not_found" || code === "network_not_found") return 404;
+  return 409;
+}

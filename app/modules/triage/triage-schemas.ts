@@ -11,15 +11,24 @@ const answerBody = z
 
 const uuid = z.string().uuid("triage:errors.invalid");
 
+/** A real calendar date (YYYY-MM-DD), not 2026-02-30. */
+export function isCalendarDate(value: string) {
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
+const today = () => new Date().toISOString().slice(0, 10);
+
 export const ChangeStatusSchema = z
   .object({
     intent: z.literal("status"),
-    fromStatus: z.enum(IDEA_STATUSES),
+    fromStatus: z.enum(IDEA_STATUSES, { errorMap: () => ({ message: "triage:errors.invalid" }) }),
     toStatus: z.enum(TRIAGE_TARGET_STATUSES, { errorMap: () => ({ message: "triage:errors.statusRequired" }) }),
     body: answerBody,
     lookAgainAt: z
       .string()
       .regex(/^\d{4}-\d{2}-\d{2}$/, "triage:errors.invalidDate")
+      .refine(isCalendarDate, "triage:errors.invalidDate")
       .optional(),
     mergeInto: z
       .string()
@@ -31,11 +40,19 @@ export const ChangeStatusSchema = z
     if (value.toStatus === "merged" && !value.mergeInto) {
       ctx.addIssue({ code: "custom", path: ["mergeInto"], message: "triage:errors.mergeTargetRequired" });
     }
+    if (value.toStatus !== "merged" && value.mergeInto) {
+      ctx.addIssue({ code: "custom", path: ["mergeInto"], message: "triage:errors.mergeTargetOnlyForMerge" });
+    }
+    if (value.lookAgainAt && value.toStatus !== "not_prioritised") {
+      ctx.addIssue({ code: "custom", path: ["lookAgainAt"], message: "triage:errors.lookAgainOnlyNotPrioritised" });
+    } else if (value.lookAgainAt && value.lookAgainAt <= today()) {
+      ctx.addIssue({ code: "custom", path: ["lookAgainAt"], message: "triage:errors.lookAgainInPast" });
+    }
   });
 
 export const BulkAnswerSchema = z.object({
   intent: z.literal("bulk"),
-  ideaIds: z.array(uuid, { required_error: "triage:errors.noIdeasSelected" }).min(1, "triage:errors.noIdeasSelected").max(100),
+  ideaIds: z.array(uuid, { required_error: "triage:errors.noIdeasSelected" }).min(1, "triage:errors.noIdeasSelected").max(100, "triage:errors.tooManySelected"),
   toStatus: z.enum(TRIAGE_TARGET_STATUSES, { errorMap: () => ({ message: "triage:errors.statusRequired" }) }).exclude(["merged"]),
   body: answerBody,
 });
@@ -56,7 +73,12 @@ export const TransferSchema = z.object({
     .max(2000, "triage:errors.reasonTooLong"),
 });
 
-const score = z.coerce.number().int().min(1).max(5).optional();
+const score = z.coerce
+  .number({ invalid_type_error: "triage:errors.scoreInvalid" })
+  .int("triage:errors.scoreInvalid")
+  .min(1, "triage:errors.scoreInvalid")
+  .max(5, "triage:errors.scoreInvalid")
+  .optional();
 export const EvaluationSchema = z.object({
   intent: z.literal("evaluate"),
   ...Object.fromEntries(EVALUATION_CRITERIA.map((c) => [`score_${c}`, score])),
@@ -74,10 +96,26 @@ export const InternalNoteSchema = z.object({
     .max(5000, "triage:errors.noteTooLong"),
 });
 
-export const ReplyTemplateSchema = z.object({
-  intent: z.literal("template"),
-  templateId: uuid.optional(),
-  title: z.string({ required_error: "triage:errors.titleRequired" }).trim().min(2, "triage:errors.titleRequired").max(120),
+const templateFields = {
+  title: z
+    .string({ required_error: "triage:errors.titleRequired" })
+    .trim()
+    .min(2, "triage:errors.titleRequired")
+    .max(120, "triage:errors.titleTooLong"),
   body: answerBody,
-  toStatus: z.enum(TRIAGE_TARGET_STATUSES).optional(),
+  toStatus: z.enum(TRIAGE_TARGET_STATUSES, { errorMap: () => ({ message: "triage:errors.invalid" }) }).optional(),
+  sortOrder: z.coerce
+    .number({ invalid_type_error: "triage:errors.sortOrderInvalid" })
+    .int("triage:errors.sortOrderInvalid")
+    .min(0, "triage:errors.sortOrderInvalid")
+    .max(999, "triage:errors.sortOrderInvalid")
+    .optional(),
+};
+
+/** The reply-template page (/nettverk/:slug/svarmaler): create, edit and delete. */
+export const CreateReplyTemplateSchema = z.object({ intent: z.literal("create"), ...templateFields });
+export const UpdateReplyTemplateSchema = z.object({ intent: z.literal("update"), templateId: uuid, ...templateFields });
+export const DeleteReplyTemplateSchema = z.object({ intent: z.literal("delete"), templateId: uuid });
+export const ReplyTemplateActionSchema = z.discriminatedUnion("intent", [CreateReplyTemplateSchema, UpdateReplyTemplateSchema, DeleteReplyTemplateSchema], {
+  errorMap: () => ({ message: "triage:errors.invalid" }),
 });
