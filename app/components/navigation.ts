@@ -17,6 +17,7 @@ export const primaryNavItems: NavItem[] = [
   { to: "/ideer/ny", labelKey: "idea-form:nav.submitIdea", visible: (user) => user !== null },
   { to: "/mine-forslag", labelKey: "my-ideas:nav.myIdeas", visible: (user) => user !== null },
   { to: "/nettverk", labelKey: "triage:nav.inbox", visible: (user) => Boolean(user?.isNetworkMember) },
+  { to: "/innsikt", labelKey: "insight:nav.insight", visible: (user) => Boolean(user && (user.isNetworkMember || user.platformRole !== "employee")) },
 ];
 
 export function visibleNavItems(user: ShellUser | null, items: NavItem[] = primaryNavItems) {

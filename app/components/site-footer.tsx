@@ -15,6 +15,9 @@ export function SiteFooter() {
             <li>
               <Link to="/om">{t("footer.about")}</Link>
             </li>
+            <li>
+              <Link to="/svargaranti">{t("footer.answerGuarantee")}</Link>
+            </li>
           </ul>
         </nav>
       </div>
