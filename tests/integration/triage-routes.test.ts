@@ -120,17 +120,18 @@ afterAll(async () => {
 
 describe("who may triage", () => {
   it("answers 404 to a non-member on the inbox, the template page and the triage page, and for an unknown network", async () => {
-    const cases = [
-      inbox.loader(routeArgs(kari.jar.get(`/nettverk/${SLUG}/innboks`), { slug: SLUG })),
-      inbox.action(routeArgs(post(kari, `/nettverk/${SLUG}/innboks`, [["intent", "bulk"], ["ideaIds", plain.ideaId], ["toStatus", "under_review"], ["body", body]]), { slug: SLUG })),
-      templatesPage.loader(routeArgs(kari.jar.get(`/nettverk/${SLUG}/svarmaler`), { slug: SLUG })),
-      behandle.loader(routeArgs(kari.jar.get(`/ideer/${plain.publicId}/behandle`), { publicId: plain.publicId })),
-      behandle.action(routeArgs(post(kari, `/ideer/${plain.publicId}/behandle`, [["intent", "note"], ["note", "Hei"]]), { publicId: plain.publicId })),
+    // Called one at a time: each is a thunk.
+    const cases: (() => Promise<unknown>)[] = [
+      () => inbox.loader(routeArgs(kari.jar.get(`/nettverk/${SLUG}/innboks`), { slug: SLUG })),
+      () => inbox.action(routeArgs(post(kari, `/nettverk/${SLUG}/innboks`, [["intent", "bulk"], ["ideaIds", plain.ideaId], ["toStatus", "under_review"], ["body", body]]), { slug: SLUG })),
+      () => templatesPage.loader(routeArgs(kari.jar.get(`/nettverk/${SLUG}/svarmaler`), { slug: SLUG })),
+      () => behandle.loader(routeArgs(kari.jar.get(`/ideer/${plain.publicId}/behandle`), { publicId: plain.publicId })),
+      () => behandle.action(routeArgs(post(kari, `/ideer/${plain.publicId}/behandle`, [["intent", "note"], ["note", "Hei"]]), { publicId: plain.publicId })),
       // A member of another network is no member here.
-      behandle.loader(routeArgs(torArne.jar.get(`/ideer/${plain.publicId}/behandle`), { publicId: plain.publicId })),
-      inbox.loader(routeArgs(ingrid.jar.get("/nettverk/finnes-ikke/innboks"), { slug: "finnes-ikke" })),
+      () => behandle.loader(routeArgs(torArne.jar.get(`/ideer/${plain.publicId}/behandle`), { publicId: plain.publicId })),
+      () => inbox.loader(routeArgs(ingrid.jar.get("/nettverk/finnes-ikke/innboks"), { slug: "finnes-ikke" })),
     ];
-    for (const result of cases) expect(statusOf(await settle(result))).toBe(404);
+    for (const call of cases) expect(statusOf(await settle(call()))).toBe(404);
     expect(await answersOf([plain.ideaId])).toEqual([]);
     expect(await asService("test", (trx) => trx.selectFrom("idea_internal_notes").select("id").where("idea_id", "=", plain.ideaId).execute())).toEqual([]);
   });
