@@ -127,7 +127,7 @@ describe("following up my ideas", () => {
 
     await withdrawn.getByRole("link", { name: NEW_TITLE }).click();
     await page.waitForURL((url) => url.pathname === `/ideer/${publicId}`);
-    expect(await page.getByText("Vi har fått sensorer gjennom et annet prosjekt.").first().isVisible()).toBe(true);
+    await expect.poll(() => page.getByText("Vi har fått sensorer gjennom et annet prosjekt.").first().isVisible()).toBe(true);
     expect(await page.getByRole("link", { name: "Endre forslaget" }).count()).toBe(0);
     expect(await page.getByRole("link", { name: "Trekk forslaget" }).count()).toBe(0);
     await expectAccessible(page, "withdrawn idea page");

@@ -10,7 +10,7 @@ import { openPglite } from "~/db/engine.server";
 import { migrate } from "~/db/migrate.server";
 import { seedIdea } from "../integration/search-support";
 import { expectAccessible } from "./support/axe";
-import { openPage, type TrackedPage } from "./support/browser";
+import { openPage, waitForHydration, type TrackedPage } from "./support/browser";
 import { useE2eHarness } from "./support/harness";
 
 // The server's embedded database is prepared before it starts: demo data plus 25 more ideas from
@@ -63,6 +63,8 @@ const resultsHeading = (page: Page) => page.locator("#results-heading").textCont
 const cardTitles = (page: Page) => page.getByRole("article").getByRole("heading", { level: 3 }).allTextContents();
 
 async function openFilters(page: Page) {
+  // Wide screens open the filters after hydration; clicking before that would close them again.
+  await waitForHydration(page);
   const details = page.locator("details").filter({ hasText: "Filtrer og sorter" });
   if ((await details.getAttribute("open")) === null) await details.locator("summary").click();
 }

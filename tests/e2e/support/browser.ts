@@ -40,3 +40,8 @@ export async function openPage(browser: Browser, options: Parameters<Browser["ne
   });
   return { context, page, browserErrors };
 }
+
+/** Waits until React has hydrated the current page (root.tsx marks <html data-hydrated>). */
+export async function waitForHydration(page: Page) {
+  await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
+}
