@@ -230,7 +230,8 @@ export type IdeaDraftsTable = {
 
 export type IdeaAttachmentsTable = {
   id: Generated<string>;
-  owner_id: string;
+  /** Null once the uploader's account is deleted: the file stays with the idea. */
+  owner_id: ColumnType<string | null, string | undefined, string | null>;
   draft_id: string | null;
   idea_id: string | null;
   file_name: string;
@@ -240,7 +241,18 @@ export type IdeaAttachmentsTable = {
   created_at: CreatedAt;
 };
 
-export type IdeaEventKind = "submitted" | "edited" | "withdrawn" | "status_changed" | "answered" | "assigned" | "transferred" | "note";
+export type IdeaEventKind =
+  | "submitted"
+  | "edited"
+  | "withdrawn"
+  | "status_changed"
+  | "answered"
+  | "assigned"
+  | "transferred"
+  | "note"
+  | "merged_in"
+  | "cocreator_joined"
+  | "contact_taken_over";
 
 export type IdeaEventsTable = {
   id: Generated<string>;
@@ -407,6 +419,85 @@ export type IdeaCommentMentionsTable = {
   created_at: CreatedAt;
 };
 
+export type StoryStatus = "draft" | "ready_for_review" | "returned" | "published" | "unpublished";
+export type StoryVisibility = "organisation" | "partners" | "public";
+export type StoryBenefitUnit = "km" | "hours" | "minutes" | "count" | "percent" | "nok" | "points";
+
+export type StoriesTable = {
+  id: Generated<string>;
+  slug: string;
+  status: ColumnType<StoryStatus, StoryStatus | undefined, StoryStatus>;
+  visibility: ColumnType<StoryVisibility, StoryVisibility | undefined, StoryVisibility>;
+  organisation_id: string;
+  /** Set by the database (the idea's network, or route_idea()). */
+  network_id: ColumnType<string, string | undefined, never>;
+  idea_id: string | null;
+  author_id: ColumnType<string | null, string | undefined, never>;
+  title: string;
+  summary: string;
+  body_json: ColumnType<unknown, string, string>;
+  body_html: string;
+  body_text: string;
+  what_changed: string;
+  stopped_doing: string | null;
+  unplanned_benefits: string | null;
+  success_factors: string | null;
+  costs: string | null;
+  theme_id: string;
+  service_area_ids: string[];
+  contact_profile_id: string | null;
+  contact_name: ColumnType<string, string | undefined, string>;
+  contact_email: ColumnType<string, string | undefined, string>;
+  review_comment: string | null;
+  unpublished_reason: string | null;
+  submitted_at: ColumnType<Date | null, never, never>;
+  published_at: ColumnType<Date | null, Date | string | undefined, never>;
+  first_published_at: ColumnType<Date | null, Date | string | undefined, never>;
+  published_by: ColumnType<string | null, never, never>;
+  reviewed_by: ColumnType<string | null, never, never>;
+  unpublished_at: ColumnType<Date | null, never, never>;
+  search_vector: ColumnType<string, never, never>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+};
+
+export type StoryOrganisationsTable = {
+  story_id: string;
+  organisation_id: string;
+};
+
+export type StoryBenefitsTable = {
+  id: Generated<string>;
+  story_id: string;
+  position: number;
+  indicator: string;
+  unit: StoryBenefitUnit;
+  baseline: ColumnType<number, number | string, number | string>;
+  after: ColumnType<number, number | string, number | string>;
+  period: string | null;
+  category: string;
+};
+
+export type StoryImagesTable = {
+  id: Generated<string>;
+  story_id: string;
+  position: number;
+  alt_text: string;
+  content_type: string;
+  size_bytes: number;
+  storage_key: string;
+  created_at: CreatedAt;
+};
+
+export type StoryTrialsTable = {
+  id: Generated<string>;
+  story_id: string;
+  organisation_id: string;
+  idea_id: string | null;
+  profile_id: string | null;
+  created_at: CreatedAt;
+};
+
 export type Database = {
   "auth.users": AuthUsersTable;
   organisation_groups: OrganisationGroupsTable;
@@ -441,6 +532,12 @@ export type Database = {
   idea_evaluations: IdeaEvaluationsTable;
   reply_templates: ReplyTemplatesTable;
   idea_transfers: IdeaTransfersTable;
+  idea_cocreators: IdeaCocreatorsTable;
+  stories: StoriesTable;
+  story_organisations: StoryOrganisationsTable;
+  story_benefits: StoryBenefitsTable;
+  story_images: StoryImagesTable;
+  story_trials: StoryTrialsTable;
 };
 
 export type Profile = Selectable<ProfilesTable>;
@@ -448,3 +545,18 @@ export type NewProfile = Insertable<ProfilesTable>;
 export type ProfileUpdate = Updateable<ProfilesTable>;
 export type Organisation = Selectable<OrganisationsTable>;
 export type Network = Selectable<NetworksTable>;
+
+export type CocreatorKind = "request" | "invitation";
+export type CocreatorStatus = "pending" | "accepted" | "declined";
+
+export type IdeaCocreatorsTable = {
+  id: Generated<string>;
+  idea_id: string;
+  profile_id: string;
+  kind: CocreatorKind;
+  status: ColumnType<CocreatorStatus, never, CocreatorStatus>;
+  message: string | null;
+  invited_by: ColumnType<string | null, never, never>;
+  created_at: CreatedAt;
+  responded_at: ColumnType<Date | null, never, never>;
+};

@@ -18,6 +18,8 @@ export type SubmitIdeaOptions = {
   input: IdeaFormInput;
   proposal: RichTextState;
   attachments?: UploadedFile[];
+  /** More work for the same transaction, after the idea is written (e.g. linking it to a story). */
+  alsoInTransaction?: (trx: Trx, idea: { ideaId: string; publicId: string }) => Promise<void>;
 };
 
 export type SubmittedIdea = {
@@ -45,7 +47,7 @@ async function findByIdempotencyKey(trx: Trx, key: string) {
  * timeline event, attachments and (by trigger) the receipt in the outbox — all in one transaction.
  * A repeated submission with the same idempotency key returns the idea that already exists.
  */
-export async function submitIdea({ user, input, proposal, attachments = [] }: SubmitIdeaOptions): Promise<SubmittedIdea> {
+export async function submitIdea({ user, input, proposal, attachments = [], alsoInTransaction }: SubmitIdeaOptions): Promise<SubmittedIdea> {
   const files = validateAttachments(attachments);
   const proposalText = richTextToPlainText(proposal);
   const proposalHtml = renderRichTextToHtml(proposal);
@@ -127,6 +129,7 @@ export async function submitIdea({ user, input, proposal, attachments = [] }: Su
       if (input.draftId) {
         await trx.deleteFrom("idea_drafts").where("id", "=", input.draftId).execute();
       }
+      if (alsoInTransaction) await alsoInTransaction(trx, { ideaId: idea.id, publicId: idea.public_id });
       return { ideaId: idea.id, publicId: idea.public_id, alreadySubmitted: false };
     });
     return result;
