@@ -1,10 +1,12 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { loadCocreation } from "~/components/comments/cocreation-data.server";
 import { CocreationSections } from "~/components/comments/cocreation-sections";
 import { DueDateNotice } from "~/components/idea/due-date-notice";
+import { CocreatorsSection } from "~/components/idea/cocreators-section";
 import { FlashMessage } from "~/components/idea/flash-message";
+import { IdeaAnswers, SimilarIdeas, SupportByOrganisation } from "~/components/idea/idea-answers";
 import { IdeaAttachments } from "~/components/idea/idea-attachments";
 import { IdeaFacts } from "~/components/idea/idea-facts";
 import { loadIdeaPage } from "~/components/idea/idea-page-data.server";
@@ -16,31 +18,52 @@ import { pageTitle } from "~/components/page-title";
 import { RichTextContent } from "~/components/rich-text-editor/rich-text-content";
 import { requireUser } from "~/modules/auth/current-user.server";
 import { primaryButtonClass, secondaryButtonClass } from "~/modules/auth/form-feedback";
+import { findMergedFrom, findMergeTarget } from "~/modules/merge/find-merge-target.server";
 import { resolveLocale } from "~/modules/preferences/resolve-locale.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.idea.title);
 
-const flashes: Record<string, string> = { endret: "flash.edited" };
+const flashes: Record<string, string> = { endret: "flash.edited", kontakt: "cocreation:flash.contactTakenOver" };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const locale = await resolveLocale(request, user);
-  const idea = await loadIdeaPage({ user, publicId: params.publicId ?? "", locale });
+  const publicId = params.publicId ?? "";
+  const search = new URL(request.url).searchParams;
+  // A merged idea lives on in the idea it was merged into (when the reader may see that one).
+  const target = await findMergeTarget({ user, publicId });
+  if (target) {
+    const next = new URLSearchParams({ "slatt-sammen": publicId });
+    if (search.get("stotte") === "stengt") next.set("stotte", "stengt");
+    throw redirect(`/ideer/${encodeURIComponent(target.publicId)}?${next}`, { status: 302 });
+  }
+  const idea = await loadIdeaPage({ user, publicId, locale });
   // The same 404 whether the idea does not exist or the reader may not see it.
   if (!idea) throw new Response(null, { status: 404 });
-  const search = new URL(request.url).searchParams;
   const flashKey = Object.keys(flashes).find((name) => search.has(name));
   const cocreation = await loadCocreation({ user, publicId: idea.publicId, locale });
-  return { idea, flash: flashKey ? flashes[flashKey] : null, cocreation };
+  const fromPublicId = search.get("slatt-sammen");
+  const mergedFrom = fromPublicId ? await findMergedFrom({ user, fromPublicId: fromPublicId.slice(0, 40), intoIdeaId: idea.id }) : null;
+  const supportClosed = search.get("stotte") === "stengt";
+  return { idea, flash: flashKey ? flashes[flashKey] : null, cocreation, mergedFrom, supportClosed };
 }
 
 export default function IdeaPage() {
-  const { idea, flash, cocreation } = useLoaderData<typeof loader>();
+  const { idea, flash, cocreation, mergedFrom, supportClosed } = useLoaderData<typeof loader>();
   const { t } = useTranslation("my-ideas");
+  const { t: tc } = useTranslation("cocreation");
   const ideaPath = `/ideer/${encodeURIComponent(idea.publicId)}`;
   return (
     <article className="max-w-3xl" aria-labelledby="idea-title">
       <FlashMessage messageKey={flash} />
+      {mergedFrom || supportClosed ? (
+        <div className="mb-6 rounded-md border-l-4 border-brand-700 bg-brand-50 p-4 font-medium" data-testid="merge-notice">
+          {mergedFrom ? <p>{tc("merge.redirected", { publicId: mergedFrom.publicId, title: mergedFrom.title })}</p> : null}
+          {supportClosed ? (
+            <p>{mergedFrom ? tc("merge.supportHere") : idea.status === "withdrawn" ? tc("support.closedWithdrawn") : tc("support.closedMerged")}</p>
+          ) : null}
+        </div>
+      ) : null}
       <p className="text-sm font-semibold text-slate-700">
         <span className="sr-only">{t("page.number")} </span>
         {idea.publicId}
@@ -58,6 +81,12 @@ export default function IdeaPage() {
           <IdeaStatusBadge status={idea.status} />
         </p>
         {idea.due ? <DueDateNotice due={idea.due} className="mt-2 text-lg" /> : null}
+        {idea.nextDue ? (
+          <p className={`mt-2 text-lg ${idea.nextDue.overdue ? "font-semibold text-danger-700" : ""}`} data-testid="next-due">
+            {idea.nextDue.overdue ? <span aria-hidden="true">⚠ </span> : null}
+            {idea.nextDue.overdue ? tc("due.nextOverdue") : tc("due.next")} <time dateTime={idea.nextDue.date.iso}>{idea.nextDue.date.text}</time>
+          </p>
+        ) : null}
         <p className="mt-2 text-slate-700">
           {t("page.submittedOn")} <time dateTime={idea.submittedAt.iso}>{idea.submittedAt.text}</time>
         </p>
@@ -81,6 +110,22 @@ export default function IdeaPage() {
           </div>
         ) : null}
         {idea.isMine && !idea.canEdit && idea.canWithdraw ? <p className="mt-2 text-sm text-slate-700">{t("page.noLongerEditable")}</p> : null}
+        {idea.canTriage ? (
+          <p className="mt-4">
+            <Link to={`${ideaPath}/behandle`} className={`${secondaryButtonClass} no-underline`}>
+              {tc("triageLink")}
+            </Link>
+          </p>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="answers-heading" className="mt-8">
+        <h2 id="answers-heading" className="text-2xl font-bold">
+          {tc("answers.heading")}
+        </h2>
+        <div className="mt-3">
+          <IdeaAnswers answers={idea.answers} />
+        </div>
       </section>
 
       <div className="mt-6">
@@ -124,12 +169,22 @@ export default function IdeaPage() {
           {t("page.submittedBy")}
         </h2>
         <p className="mt-2" data-testid="submitter-name">
-          {idea.submitter ? idea.submitter.displayName : <em>{t("page.nameHidden")}</em>}
+          {idea.contactVacant ? tc("contact.formerEmployee") : idea.submitter ? idea.submitter.displayName : <em>{t("page.nameHidden")}</em>}
           {idea.submitter?.onBehalfOfName ? ` ${t("page.onBehalfOf", { name: idea.submitter.onBehalfOfName })}` : null}
         </p>
         <p>{idea.organisationName}</p>
         {idea.isMine && idea.hideName ? <p className="mt-1 text-sm text-slate-700">{t("page.nameHiddenForOthers")}</p> : null}
+        {idea.contactVacant ? <p className="mt-2">{tc("contact.vacant")}</p> : null}
+        {idea.canTakeOver ? (
+          <Form method="post" action={`${ideaPath}/overta`} className="mt-2">
+            <button type="submit" className={primaryButtonClass}>
+              {tc("contact.takeOver")}
+            </button>
+          </Form>
+        ) : null}
       </section>
+
+      <CocreatorsSection idea={idea} />
 
       <section aria-labelledby="attachments-heading" className="mt-8">
         <h2 id="attachments-heading" className="text-2xl font-bold">
@@ -153,9 +208,19 @@ export default function IdeaPage() {
             redirectTo={ideaPath}
           />
         </div>
+        <SupportByOrganisation rows={idea.supportByOrganisation} />
       </section>
 
       {cocreation ? <CocreationSections data={cocreation} /> : null}
+
+      <section aria-labelledby="similar-heading" className="mt-8">
+        <h2 id="similar-heading" className="text-2xl font-bold">
+          {tc("similar.heading")}
+        </h2>
+        <div className="mt-2">
+          <SimilarIdeas ideas={idea.similar} />
+        </div>
+      </section>
 
       <section aria-labelledby="timeline-heading" className="mt-8">
         <h2 id="timeline-heading" className="text-2xl font-bold">

@@ -27,10 +27,10 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.t
 
 const PROPOSAL_MIN = 10;
 
-/** Only the submitter's own idea; anyone else gets the same 404 as for an idea that does not exist. */
+/** Only the submitter's own idea or one they co-create; anyone else gets the same 404 as for an idea that does not exist. */
 async function loadOwnIdea(user: CurrentUser, publicId: string | undefined) {
   const idea = await getIdea({ user, publicId: publicId ?? "" });
-  if (!idea || !idea.isMine) throw new Response(null, { status: 404 });
+  if (!idea || !(idea.isMine || idea.isCocreator)) throw new Response(null, { status: 404 });
   return idea;
 }
 

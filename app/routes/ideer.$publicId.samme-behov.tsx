@@ -68,7 +68,7 @@ export default function SameNeedRefusedPage() {
         <div className="mt-6">
           {actionData.intent === "record" ? (
             <CommentTextForm
-              formId="same-need"
+              formId="same-need-form"
               action={`${ideaPath}/samme-behov`}
               schema={RecordSameNeedSchema}
               hidden={{ intent: "record" }}

@@ -29,8 +29,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     try {
       await supportIdea({ user, ideaId: idea.id });
     } catch (error) {
-      // A closed idea cannot gain support; the page it returns to shows its status.
+      // A merged or withdrawn idea cannot gain support: its page says why (a merged one sends the
+      // reader on to the idea it was merged into).
       if (!(isAppError(error) && error.code === "idea_closed_for_support")) throw error;
+      throw redirect(`/ideer/${encodeURIComponent(idea.publicId)}?stotte=stengt`, { status: 303 });
     }
   } else {
     await withdrawSupport({ user, ideaId: idea.id });

@@ -26,7 +26,7 @@ export function CommentTextForm({
   action: string;
   schema: ZodTypeAny;
   hidden: Record<string, string>;
-  fieldName: "body" | "reason" | "note";
+  fieldName: "body" | "reason" | "note" | "message";
   label: string;
   hint?: string;
   submitLabel: string;

@@ -68,7 +68,7 @@ export function SameNeedSection({
           <>
             <p className="mb-2">{t("sameNeed.intro")}</p>
             <CommentTextForm
-              formId="same-need"
+              formId="same-need-form"
               action={action}
               schema={RecordSameNeedSchema}
               hidden={{ intent: "record" }}

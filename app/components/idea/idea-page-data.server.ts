@@ -1,6 +1,10 @@
-import type { IdeaStatus, Locale } from "~/db/schema";
+import { sql } from "kysely";
+import { withUser } from "~/db/client.server";
+import type { CocreatorKind, CocreatorStatus, IdeaStatus, Locale } from "~/db/schema";
 import type { CurrentUser } from "~/modules/auth/current-user.server";
+import { listCocreators } from "~/modules/cocreators/list-cocreators.server";
 import { describeIdeaRouting } from "~/modules/ideas/describe-idea-routing.server";
+import { findSimilarIdeas } from "~/modules/ideas/find-similar-ideas.server";
 import { getIdea, type IdeaDetail } from "~/modules/ideas/get-idea.server";
 import { CLOSED_STATUSES, EDITABLE_STATUSES } from "~/modules/ideas/idea-vocabulary";
 import type { RoutingReason } from "~/modules/ideas/describe-routing.server";
@@ -8,6 +12,7 @@ import { displayDate, type DisplayDate } from "./idea-dates";
 import type { FirstAnswerDue } from "./due-date-notice";
 
 export type IdeaPageData = {
+  id: string;
   publicId: string;
   title: string;
   status: IdeaStatus;
@@ -36,7 +41,36 @@ export type IdeaPageData = {
   canWithdraw: boolean;
   withdrawnReason: string | null;
   attachments: { id: string; fileName: string; typeKey: string; size: string }[];
-  events: { kind: string; date: DisplayDate; reason: string | null }[];
+  events: { kind: string; date: DisplayDate; reason: string | null; name: string | null; idea: { publicId: string; title: string } | null }[];
+  /** The next answer the submitter is owed after the first (null while received or closed). */
+  nextDue: FirstAnswerDue | null;
+  answers: {
+    id: string;
+    body: string;
+    fromStatus: IdeaStatus;
+    toStatus: IdeaStatus;
+    onTime: boolean;
+    date: DisplayDate;
+    mergedInto: { publicId: string; title: string } | null;
+  }[];
+  supportByOrganisation: { organisationName: string; supporters: number }[];
+  cocreators: {
+    id: string;
+    name: string;
+    organisationName: string;
+    kind: CocreatorKind;
+    status: CocreatorStatus;
+    message: string | null;
+    isMe: boolean;
+  }[];
+  isCocreator: boolean;
+  /** The submitter's account is gone ("tidligere ansatt"). */
+  contactVacant: boolean;
+  canTakeOver: boolean;
+  canAskToCocreate: boolean;
+  canInvite: boolean;
+  canTriage: boolean;
+  similar: { publicId: string; title: string; status: IdeaStatus; organisationName: string; supportCount: number }[];
 };
 
 const attachmentTypeKeys: Record<string, string> = {
@@ -70,7 +104,41 @@ export async function loadIdeaPage(options: { user: CurrentUser; publicId: strin
   if (!idea) return null;
   const routing = (await describeIdeaRouting({ user, ideaId: idea.id, locale })) ?? { networkName: idea.network.name, reasons: [] };
   const closed = (CLOSED_STATUSES as readonly string[]).includes(idea.status);
+  const more = await withUser(user, async (trx) => {
+    const row = await trx.selectFrom("ideas").select(["organisation_id", "next_due_at"]).where("id", "=", idea.id).executeTakeFirstOrThrow();
+    const answers = await trx
+      .selectFrom("idea_answers")
+      .leftJoin("ideas as target", "target.id", "idea_answers.merged_into_id")
+      .select([
+        "idea_answers.id",
+        "idea_answers.body",
+        "idea_answers.from_status",
+        "idea_answers.to_status",
+        "idea_answers.on_time",
+        "idea_answers.created_at",
+        "target.public_id as target_public_id",
+        "target.title as target_title",
+      ])
+      .where("idea_answers.idea_id", "=", idea.id)
+      .orderBy("idea_answers.created_at")
+      .execute();
+    const support = await sql<{ organisation_name: string; supporters: number }>`select * from public.idea_support_summary(${idea.id})`.execute(trx);
+    const cocreators = await listCocreators(trx, idea.id);
+    // Ideas merged into this one, as far as this reader may see them (RLS).
+    const mergedFromIds = idea.events.filter((e) => e.kind === "merged_in" && typeof e.data.fromIdeaId === "string").map((e) => e.data.fromIdeaId as string);
+    const mergedFrom = mergedFromIds.length
+      ? await trx.selectFrom("ideas").select(["id", "public_id", "title"]).where("id", "in", mergedFromIds).execute()
+      : [];
+    return { row, answers, support: support.rows, cocreators, mergedFrom };
+  });
+  const similar = closed
+    ? []
+    : (await findSimilarIdeas({ user, title: idea.title, text: idea.problem, limit: 5 })).filter((s) => s.id !== idea.id).slice(0, 4);
+  const contactVacant = idea.submitter !== null && idea.submitter.id === null;
+  const mine = more.cocreators.find((c) => c.profileId === user.id);
+  const openForPeople = idea.status !== "merged" && idea.status !== "withdrawn";
   return {
+    id: idea.id,
     publicId: idea.publicId,
     title: idea.title,
     status: idea.status,
@@ -94,7 +162,7 @@ export async function loadIdeaPage(options: { user: CurrentUser; publicId: strin
     supportCount: idea.supportCount,
     supportedByMe: idea.supportedByMe,
     canSupport: !idea.isMine && idea.status !== "merged" && idea.status !== "withdrawn",
-    canEdit: idea.isMine && (EDITABLE_STATUSES as readonly string[]).includes(idea.status),
+    canEdit: (idea.isMine || idea.isCocreator) && (EDITABLE_STATUSES as readonly string[]).includes(idea.status),
     canWithdraw: idea.isMine && !closed,
     withdrawnReason: idea.withdrawnReason,
     attachments: idea.attachments.map((a) => ({
@@ -103,10 +171,45 @@ export async function loadIdeaPage(options: { user: CurrentUser; publicId: strin
       typeKey: attachmentTypeKeys[a.contentType] ?? "other",
       size: formatSize(a.sizeBytes, locale),
     })),
-    events: idea.events.map((e) => ({
-      kind: e.kind,
-      date: displayDate(e.createdAt, locale, true),
-      reason: e.kind === "withdrawn" && typeof e.data.reason === "string" ? e.data.reason : null,
+    events: idea.events.map((e) => {
+      const from = e.kind === "merged_in" ? more.mergedFrom.find((m) => m.id === e.data.fromIdeaId) : undefined;
+      return {
+        kind: e.kind,
+        date: displayDate(e.createdAt, locale, true),
+        reason: e.kind === "withdrawn" && typeof e.data.reason === "string" ? e.data.reason : null,
+        name: typeof e.data.name === "string" && e.data.name ? e.data.name : null,
+        idea: from ? { publicId: from.public_id, title: from.title } : null,
+      };
+    }),
+    nextDue:
+      idea.status !== "received" && more.row.next_due_at
+        ? { date: displayDate(more.row.next_due_at, locale), overdue: more.row.next_due_at.getTime() < Date.now() }
+        : null,
+    answers: more.answers.map((a) => ({
+      id: a.id,
+      body: a.body,
+      fromStatus: a.from_status,
+      toStatus: a.to_status,
+      onTime: a.on_time,
+      date: displayDate(a.created_at, locale, true),
+      mergedInto: a.target_public_id && a.target_title ? { publicId: a.target_public_id, title: a.target_title } : null,
     })),
+    supportByOrganisation: more.support.map((r) => ({ organisationName: r.organisation_name, supporters: Number(r.supporters) })),
+    cocreators: more.cocreators.map((c) => ({
+      id: c.id,
+      name: c.name,
+      organisationName: c.organisationName,
+      kind: c.kind,
+      status: c.status,
+      message: c.message,
+      isMe: c.profileId === user.id,
+    })),
+    isCocreator: idea.isCocreator,
+    contactVacant,
+    canTakeOver: contactVacant && openForPeople && more.row.organisation_id === user.organisationId,
+    canAskToCocreate: !idea.isMine && !mine && !closed && !contactVacant,
+    canInvite: idea.isMine && !closed,
+    canTriage: user.platformRole === "admin" || user.networks.some((n) => n.id === idea.network.id),
+    similar: similar.map((s) => ({ publicId: s.publicId, title: s.title, status: s.status, organisationName: s.organisationName, supportCount: s.supportCount })),
   };
 }

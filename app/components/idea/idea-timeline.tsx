@@ -1,3 +1,4 @@
+import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { IdeaPageData } from "./idea-page-data.server";
 
@@ -9,7 +10,20 @@ export function IdeaTimeline({ events }: { events: IdeaPageData["events"] }) {
     <ol className="space-y-3 border-l-2 border-slate-300 pl-4">
       {events.map((event, index) => (
         <li key={`${event.kind}-${index}`}>
-          <p className="font-semibold">{t(`events.${event.kind}`, { ns: "ideas", defaultValue: t("timeline.otherEvent") })}</p>
+          <p className="font-semibold">
+            {event.kind === "merged_in" ? (
+              event.idea ? (
+                <>
+                  <Link to={`/ideer/${encodeURIComponent(event.idea.publicId)}`}>{`${event.idea.publicId} ${event.idea.title}`}</Link>{" "}
+                  {t("events.merged_in_suffix", { ns: "ideas" })}
+                </>
+              ) : (
+                t("events.merged_in_hidden", { ns: "ideas" })
+              )
+            ) : (
+              t(`events.${event.kind}`, { ns: "ideas", name: event.name ?? "", defaultValue: t("timeline.otherEvent") })
+            )}
+          </p>
           <p className="text-sm text-slate-700">
             <time dateTime={event.date.iso}>{event.date.text}</time>
           </p>

@@ -15,6 +15,15 @@ const statusByCode: Record<string, number> = {
   reply_too_deep: 409,
   same_need_own_organisation: 409,
   comment_rate_limited: 429,
+  cocreator_not_found: 404,
+  cocreator_unknown_email: 404,
+  cocreator_exists: 409,
+  cocreator_already_answered: 409,
+  cocreator_is_submitter: 409,
+  cocreator_cannot_see: 409,
+  contact_not_vacant: 409,
+  contact_other_organisation: 403,
+  idea_closed_for_support: 409,
 };
 
 /** A refusal from a co-creation operation as a message in the user's language and an HTTP status. */

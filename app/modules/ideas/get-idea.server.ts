@@ -28,6 +28,8 @@ export type IdeaDetail = {
   /** Null when the submitter chose to hide their name from you. */
   submitter: { id: string | null; displayName: string; onBehalfOfName: string | null } | null;
   isMine: boolean;
+  /** An accepted co-creator (medskaper): may edit while the idea is 'received'. */
+  isCocreator: boolean;
   supportCount: number;
   supportedByMe: boolean;
   attachments: { id: string; fileName: string; contentType: string; sizeBytes: number }[];
@@ -75,13 +77,14 @@ export async function getIdea(options: { user: SessionUser; publicId: string }):
       .where("ideas.public_id", "=", options.publicId)
       .executeTakeFirst();
     if (!idea) return null;
-    const [submitter, serviceAreas, attachments, events, supports] = await Promise.all([
+    const [submitter, serviceAreas, attachments, events, supports, cocreator] = await Promise.all([
       trx.selectFrom("idea_submitters").select(["submitter_id", "display_name", "on_behalf_of_name"]).where("idea_id", "=", idea.id).executeTakeFirst(),
       trx.selectFrom("service_areas").select(["id", "slug", "name_nb", "name_nn", "name_en"]).where("id", "in", idea.service_area_ids).orderBy("sort_order").execute(),
       trx.selectFrom("idea_attachments").select(["id", "file_name", "content_type", "size_bytes"]).where("idea_id", "=", idea.id).orderBy("created_at").execute(),
       trx.selectFrom("idea_events").select(["kind", "created_at", "data"]).where("idea_id", "=", idea.id).orderBy("created_at").execute(),
       sql<{ n: number; mine: boolean }>`select count(*)::int as n, coalesce(bool_or(profile_id = (select auth.uid())), false) as mine
         from public.idea_supports where idea_id = ${idea.id}`.execute(trx),
+      sql<{ ok: boolean }>`select app_private.is_idea_cocreator(${idea.id}) as ok`.execute(trx),
     ]);
     return {
       id: idea.id,
@@ -110,6 +113,7 @@ export async function getIdea(options: { user: SessionUser; publicId: string }):
         ? { id: submitter.submitter_id, displayName: submitter.display_name, onBehalfOfName: submitter.on_behalf_of_name }
         : null,
       isMine: submitter?.submitter_id === options.user.id,
+      isCocreator: cocreator.rows[0]?.ok ?? false,
       supportCount: supports.rows[0]?.n ?? 0,
       supportedByMe: supports.rows[0]?.mine ?? false,
       attachments: attachments.map((a) => ({ id: a.id, fileName: a.file_name, contentType: a.content_type, sizeBytes: a.size_bytes })),

@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import { withUser, type SessionUser } from "~/db/client.server";
 import { checkPrivacy } from "~/modules/privacy/check-privacy";
 import { richTextToPlainText } from "~/modules/rich-text/plain-text";
@@ -22,9 +23,10 @@ export async function updateIdea(options: { user: SessionUser; ideaId: string; e
       .selectFrom("ideas")
       .innerJoin("idea_submitters", "idea_submitters.idea_id", "ideas.id")
       .select(["ideas.id", "ideas.status", "ideas.public_id", "idea_submitters.submitter_id"])
+      .select(sql<boolean>`app_private.is_idea_cocreator(ideas.id)`.as("is_cocreator"))
       .where("ideas.id", "=", options.ideaId)
       .executeTakeFirst();
-    if (!idea || idea.submitter_id !== options.user.id) throw new AppError("idea_not_found");
+    if (!idea || (idea.submitter_id !== options.user.id && !idea.is_cocreator)) throw new AppError("idea_not_found");
     if (idea.status !== "received") throw new AppError("idea_not_editable");
     const privacy = checkPrivacy(privacyFieldsOf(edit, proposalText), { organisationDomains: await loadWorkEmailDomains(trx) });
     if (privacy.blocking.length > 0) throw new AppError("privacy_blocked", { findings: privacy.blocking });
@@ -37,8 +39,8 @@ export async function updateIdea(options: { user: SessionUser; ideaId: string; e
         beneficiaries: edit.beneficiaries,
         need_contexts: edit.needContexts,
         expected_benefits: edit.expectedBenefits,
-        visibility: edit.visibility,
-        hide_name: edit.hideName,
+        // A co-creator edits the text; visibility and the name setting stay the submitter's.
+        ...(idea.submitter_id === options.user.id ? { visibility: edit.visibility, hide_name: edit.hideName } : {}),
         proposal_json: JSON.stringify(proposal),
         proposal_html: renderRichTextToHtml(proposal),
         proposal_text: proposalText,

@@ -39,3 +39,24 @@ export async function expectAccessible(page: Page, label = page.url()) {
   }
   return results;
 }
+
+/**
+ * axe runs as a script in the page, so it cannot scan a page whose context has JavaScript turned
+ * off (it waits forever). This scans the HTML that page was served — scripts removed, so nothing
+ * hydrates or changes it — in a new scripted context on the same origin (stylesheets still load).
+ * Works for pages that cannot be fetched again, such as the answer to a refused form post.
+ */
+export async function expectAccessibleAsServed(page: Page, label = page.url()) {
+  const html = (await page.content()).replace(/<script\b[\s\S]*?<\/script>/gi, "");
+  const browser = page.context().browser();
+  if (!browser) throw new Error("expectAccessibleAsServed needs a page from a launched browser");
+  const context = await browser.newContext({ locale: "nb-NO", viewport: page.viewportSize() ?? undefined });
+  try {
+    const scanner = await context.newPage();
+    await scanner.goto(new URL("/healthz", page.url()).href);
+    await scanner.setContent(html, { waitUntil: "load" });
+    return await expectAccessible(scanner, label);
+  } finally {
+    await context.close();
+  }
+}
