@@ -199,7 +199,7 @@ function StatusForm() {
               </button>
             </Form>
           ) : null}
-          <Form method="post" className="mt-4 space-y-4" {...getFormProps(form)} key={data.chosenTemplate?.id ?? "none"}>
+          <Form method="post" className="mt-4 space-y-4" {...getFormProps(form)}>
             <FormErrors id={form.errorId} errors={form.errors} />
             <input type="hidden" name="intent" value="status" />
             <input type="hidden" name="fromStatus" value={data.idea.status} />
@@ -560,7 +560,8 @@ export default function TriageIdeaPage() {
           <Link to={`/ideer/${idea.publicId}`}>{t("triage.viewIdea")}</Link>
         </p>
       </section>
-      <StatusForm />
+      {/* A chosen template restarts the form with its text (Conform reads defaults on mount only). */}
+      <StatusForm key={data.chosenTemplate?.id ?? "none"} />
       <AssignForm />
       {idea.isMember ? <EvaluationForm /> : null}
       <NotesForm />

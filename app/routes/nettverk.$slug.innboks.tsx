@@ -109,24 +109,117 @@ function QuickFilter({ to, label, current }: { to: string; label: string; curren
   );
 }
 
-export default function NetworkInboxPage() {
+const BULK_FORM_ID = "bulk-answer";
+
+function BulkAnswerForm({ filterParams }: { filterParams: (readonly [string, string])[] }) {
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const lastResult = actionData?.result;
   const { t } = useTranslation("triage");
   const [form, fields] = useForm({
-    id: "bulk-answer",
-    lastResult,
+    id: BULK_FORM_ID,
+    lastResult: actionData?.result,
     defaultValue: { toStatus: data.chosenTemplate?.toStatus ?? "", body: data.chosenTemplate?.body ?? "" },
     constraint: getZodConstraint(BulkAnswerSchema),
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: BulkAnswerSchema }),
   });
+  const bodyHintId = "bulk-body-hint";
+  return (
+    <section aria-labelledby="bulk-heading" className="mt-8 max-w-2xl">
+      <h2 id="bulk-heading" className="text-xl font-semibold">
+        {t("inbox.bulkHeading")}
+      </h2>
+      <p className="mt-1">{t("inbox.bulkIntro")}</p>
+      {data.templates.length > 0 ? (
+        <Form method="get" className="mt-3 flex flex-wrap items-end gap-3">
+          {filterParams.map(([name, value]) => (
+            <input key={name} type="hidden" name={name} value={value} />
+          ))}
+          <div>
+            <label htmlFor="bulk-template-picker" className="block font-semibold">
+              {t("status.templateLabel")}
+            </label>
+            <p id="bulk-template-hint" className="text-sm text-slate-700">
+              {t("inbox.bulkTemplateHint")}
+            </p>
+            <select
+              id="bulk-template-picker"
+              name="mal"
+              defaultValue={data.chosenTemplate?.id ?? ""}
+              aria-describedby="bulk-template-hint"
+              className={inputClass}
+            >
+              <option value="">{t("status.templateNone")}</option>
+              {data.templates.map((tpl) => (
+                <option key={tpl.id} value={tpl.id}>
+                  {tpl.title}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="submit" className={secondaryButtonClass}>
+            {t("status.templateUse")}
+          </button>
+        </Form>
+      ) : null}
+      {data.network.isCoordinator ? (
+        <p className="mt-2">
+          <Link to={`/nettverk/${data.network.slug}/svarmaler`}>{t("templates.manageLink")}</Link>
+        </p>
+      ) : null}
+      <Form method="post" className="mt-3 space-y-4" {...getFormProps(form)} key={data.chosenTemplate?.id ?? "none"}>
+        <FormErrors id={form.errorId} errors={[...(form.errors ?? []), ...(fields.ideaIds.errors ?? [])]} />
+        <div>
+          <label htmlFor={fields.toStatus.id} className="block font-semibold">
+            {t("inbox.bulkStatusLabel")}
+          </label>
+          <select
+            {...getSelectProps(fields.toStatus)}
+            aria-describedby={describedBy(fields.toStatus.errors && fields.toStatus.errorId)}
+            className={inputClass}
+          >
+            <option value="">{t("status.toStatusLabel")}</option>
+            {TRIAGE_TARGET_STATUSES.filter((s) => s !== "merged").map((s) => (
+              <option key={s} value={s}>
+                {t(`status.${s}`, { ns: "ideas" })}
+              </option>
+            ))}
+          </select>
+          <FieldErrors id={fields.toStatus.errorId} errors={fields.toStatus.errors} />
+        </div>
+        <div>
+          <label htmlFor={fields.body.id} className="block font-semibold">
+            {t("inbox.bulkBodyLabel")}
+          </label>
+          <p id={bodyHintId} className="text-sm text-slate-700">
+            {t("status.bodyHint")}
+          </p>
+          <textarea
+            {...getTextareaProps(fields.body)}
+            rows={4}
+            aria-describedby={describedBy(bodyHintId, fields.body.errors && fields.body.errorId)}
+            className={inputClass}
+          />
+          <FieldErrors id={fields.body.errorId} errors={fields.body.errors} />
+        </div>
+        <input type="hidden" name="intent" value="bulk" />
+        <button type="submit" className={primaryButtonClass}>
+          {t("inbox.bulkSubmit")}
+        </button>
+      </Form>
+    </section>
+  );
+}
+
+export default function NetworkInboxPage() {
+  const data = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const lastResult = actionData?.result;
+  const { t } = useTranslation("triage");
   const base = `/nettverk/${data.network.slug}/innboks`;
   const { filters } = data;
   const noFilters = filters.status === "open" && !filters.owner && !filters.themeId && !filters.organisationId && !filters.overdue;
-  const bodyHintId = "bulk-body-hint";
   // After a refused post (also without JavaScript) the ticked ideas stay ticked.
   const typedIds = lastResult?.initialValue?.ideaIds;
   const selected = new Set(Array.isArray(typedIds) ? typedIds.map(String) : typeof typedIds === "string" ? [typedIds] : []);
@@ -269,7 +362,7 @@ export default function NetworkInboxPage() {
                       type="checkbox"
                       name="ideaIds"
                       value={idea.id}
-                      form={form.id}
+                      form={BULK_FORM_ID}
                       defaultChecked={selected.has(idea.id)}
                       aria-label={t("inbox.selectIdea", { publicId: idea.publicId, title: idea.title })}
                       className="h-5 w-5"
@@ -302,89 +395,8 @@ export default function NetworkInboxPage() {
         </div>
       )}
 
-      <section aria-labelledby="bulk-heading" className="mt-8 max-w-2xl">
-        <h2 id="bulk-heading" className="text-xl font-semibold">
-          {t("inbox.bulkHeading")}
-        </h2>
-        <p className="mt-1">{t("inbox.bulkIntro")}</p>
-        {data.templates.length > 0 ? (
-          <Form method="get" className="mt-3 flex flex-wrap items-end gap-3">
-            {filterParams.map(([name, value]) => (
-              <input key={name} type="hidden" name={name} value={value} />
-            ))}
-            <div>
-              <label htmlFor="bulk-template-picker" className="block font-semibold">
-                {t("status.templateLabel")}
-              </label>
-              <p id="bulk-template-hint" className="text-sm text-slate-700">
-                {t("inbox.bulkTemplateHint")}
-              </p>
-              <select
-                id="bulk-template-picker"
-                name="mal"
-                defaultValue={data.chosenTemplate?.id ?? ""}
-                aria-describedby="bulk-template-hint"
-                className={inputClass}
-              >
-                <option value="">{t("status.templateNone")}</option>
-                {data.templates.map((tpl) => (
-                  <option key={tpl.id} value={tpl.id}>
-                    {tpl.title}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <button type="submit" className={secondaryButtonClass}>
-              {t("status.templateUse")}
-            </button>
-          </Form>
-        ) : null}
-        {data.network.isCoordinator ? (
-          <p className="mt-2">
-            <Link to={`/nettverk/${data.network.slug}/svarmaler`}>{t("templates.manageLink")}</Link>
-          </p>
-        ) : null}
-        <Form method="post" className="mt-3 space-y-4" {...getFormProps(form)} key={data.chosenTemplate?.id ?? "none"}>
-          <FormErrors id={form.errorId} errors={[...(form.errors ?? []), ...(fields.ideaIds.errors ?? [])]} />
-          <div>
-            <label htmlFor={fields.toStatus.id} className="block font-semibold">
-              {t("inbox.bulkStatusLabel")}
-            </label>
-            <select
-              {...getSelectProps(fields.toStatus)}
-              aria-describedby={describedBy(fields.toStatus.errors && fields.toStatus.errorId)}
-              className={inputClass}
-            >
-              <option value="">{t("status.toStatusLabel")}</option>
-              {TRIAGE_TARGET_STATUSES.filter((s) => s !== "merged").map((s) => (
-                <option key={s} value={s}>
-                  {t(`status.${s}`, { ns: "ideas" })}
-                </option>
-              ))}
-            </select>
-            <FieldErrors id={fields.toStatus.errorId} errors={fields.toStatus.errors} />
-          </div>
-          <div>
-            <label htmlFor={fields.body.id} className="block font-semibold">
-              {t("inbox.bulkBodyLabel")}
-            </label>
-            <p id={bodyHintId} className="text-sm text-slate-700">
-              {t("status.bodyHint")}
-            </p>
-            <textarea
-              {...getTextareaProps(fields.body)}
-              rows={4}
-              aria-describedby={describedBy(bodyHintId, fields.body.errors && fields.body.errorId)}
-              className={inputClass}
-            />
-            <FieldErrors id={fields.body.errorId} errors={fields.body.errors} />
-          </div>
-          <input type="hidden" name="intent" value="bulk" />
-          <button type="submit" className={primaryButtonClass}>
-            {t("inbox.bulkSubmit")}
-          </button>
-        </Form>
-      </section>
+      {/* A chosen template restarts the form with its text (Conform reads defaults on mount only); the ticks stay. */}
+      <BulkAnswerForm key={data.chosenTemplate?.id ?? "none"} filterParams={filterParams} />
 
       {data.workload ? (
         <section aria-labelledby="workload-heading" className="mt-8 max-w-2xl">

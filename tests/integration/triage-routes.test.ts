@@ -55,7 +55,10 @@ let nb: Awaited<ReturnType<typeof getTranslator>>;
 function expectNorwegian(keys: string[], ...expected: string[]) {
   expect(keys.length).toBeGreaterThan(0);
   const texts = keys.map((key) => nb(key));
-  for (const [i, text] of texts.entries()) expect(text, keys[i]).not.toBe(keys[i]!.split(":")[1]);
+  for (const [i, text] of texts.entries()) {
+    expect(keys[i], "a translation key, not a library message").toMatch(/^[a-z-]+:[\w.]+$/);
+    expect(text, keys[i]).not.toBe(keys[i]!.split(":")[1]);
+  }
   for (const fragment of expected) expect(texts.join(" ")).toContain(fragment);
 }
 

@@ -65,7 +65,7 @@ export const AssignOwnerSchema = z.object({
 export const TransferSchema = z.object({
   intent: z.literal("transfer"),
   fromNetworkId: uuid,
-  toNetworkId: uuid.or(z.undefined()).refine((v) => v !== undefined, "triage:errors.networkRequired"),
+  toNetworkId: z.string({ required_error: "triage:errors.networkRequired" }).uuid("triage:errors.networkRequired"),
   reason: z
     .string({ required_error: "triage:errors.reasonRequired" })
     .trim()
