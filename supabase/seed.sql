@@ -498,3 +498,91 @@ join (values
    'Takk for forslaget. Eit anna forslag skildrar det same behovet, så vi behandlar dei saman. Følg gjerne det andre forslaget – der får du alle oppdateringar vidare.')
 ) as t(nynorsk, sort_order, title, to_status, body) on t.nynorsk = (n.kind = 'regional');
 -- ---------------------------------------------------------------------------- end reply templates
+
+-- ----------------------------------------------------------------------------
+-- Demo success stories (issue 6). INVENTED DEMO DATA: the stories, numbers and people are made
+-- up to show the gallery, the benefit totals and the publishing flow. One public, one for all
+-- partners, one for the own organisation only, and one waiting for review.
+-- The reviewing network is set by the database (route_idea), as for real stories.
+-- ----------------------------------------------------------------------------
+create temporary table demo_stories (
+  story_id uuid, slug text, author_email text, status public.story_status, visibility public.story_visibility,
+  title text, summary text, body text, what_changed text, stopped_doing text, unplanned text, success text, costs text,
+  theme text, areas text[], published_days_ago integer
+) on commit drop;
+
+insert into demo_stories values
+  ('90000000-0000-4000-8000-000000000001', 'digitalt-tilsyn-om-natta-demo', 'henrik.moen@kongsberg.example.no', 'published', 'public',
+   'Digitalt tilsyn om natta i hjemmetjenesten',
+   'Nattpatruljen i Kongsberg byttet faste kontrollbesøk med digitalt tilsyn hos brukere som samtykket. Kjøringen gikk ned fra 420 til 260 km i uka, og brukerne sover bedre.',
+   'Nattpatruljen kjørte lange runder for å se til brukere som stort sett sov. Sammen med Responssenteret prøvde vi digitalt tilsyn i tre måneder hos 24 brukere som samtykket, med faste rutiner for hva som utløser et besøk.',
+   'Tilsyn skjer digitalt etter en individuell plan; nattpatruljen rykker ut når sensoren eller Responssenteret varsler.',
+   'Faste nattlige kontrollbesøk hos brukere som sover godt hele natta.',
+   'Færre oppvåkninger om natta, og pårørende sier de føler seg tryggere.',
+   'Forankring hos ledelsen, samtykkesamtaler med brukere og pårørende, og opplæring av nattpatruljen før oppstart.',
+   'Leie av sensorer og avtale med Responssenteret: om lag 1 900 kroner per bruker i måneden.',
+   'trygghetsskapende-teknologi', array['hjemmetjenester'], 40),
+  ('90000000-0000-4000-8000-000000000002', 'elektronisk-medisindispenser-demo', 'silje.eriksen@drammen.example.no', 'published', 'partners',
+   'Elektronisk medisindispenser gav færre avvik',
+   'Hjemmesykepleien i Drammen tok i bruk elektroniske medisindispensere hos 35 brukere. Avvikene i medisinhåndteringen gikk ned fra 18 til 4 i kvartalet, og vi sparte mange korte besøk.',
+   'Mange besøk handlet bare om å dele ut medisiner til faste tider. Med dispenser som varsler brukeren og sier fra til oss hvis en dose ikke blir tatt, kan besøkene brukes til annet.',
+   'Brukere med stabil medisinering får medisinene fra dispenseren; vi følger opp varsler i stedet for å komme til faste tider.',
+   'Besøk som bare handlet om å gi medisiner.',
+   'Flere brukere sier de mestrer hverdagen bedre når de selv tar medisinene.',
+   'En superbruker i hver sone, tett samarbeid med apoteket og en tydelig rutine for varsler.',
+   'Dispensere og abonnement: om lag 700 kroner per bruker i måneden.',
+   'mestringsteknologi', array['hjemmetjenester'], 20),
+  ('90000000-0000-4000-8000-000000000003', 'fallsensor-korttidsavdeling-demo', 'marius.bakken@asker.example.no', 'published', 'organisation',
+   'Fallsensorer på korttidsavdelingen',
+   'Korttidsavdelingen i Asker satte opp fallsensorer på ti rom. Antall fall per måned gikk ned fra 9 til 5, og nattevaktene bruker mindre tid på faste runder.',
+   'Nattevaktene gikk faste runder hver time for å forebygge fall. Sensorene varsler når en beboer står opp, slik at vi kommer før fallet skjer.',
+   'Sensorvarsel i stedet for faste runder hos beboere med fallrisiko.',
+   'Faste runder hver time hos beboere som har sensor.',
+   null,
+   'Vi testet varslingen grundig før oppstart, og alle nattevaktene fikk opplæring.',
+   null,
+   'trygghetsskapende-teknologi', array['sykehjem'], 10),
+  ('90000000-0000-4000-8000-000000000004', 'videooppfolging-etter-utskrivning-demo', 'eirik.sandvik@lier.example.no', 'ready_for_review', 'partners',
+   'Videooppfølging de første ukene etter utskrivning',
+   'Lier prøvde korte videosamtaler i stedet for noen av kontrollbesøkene de første to ukene etter utskrivning fra sykehus. Hjemmebesøkene per pasient gikk ned fra 6 til 2.',
+   'Etter utskrivning trenger mange korte kontroller. Vi lånte ut nettbrett og avtalte faste videosamtaler de første to ukene.',
+   'Korte kontroller skjer på video; hjemmebesøk når det trengs.',
+   'Faste kontrollbesøk som bare handlet om å spørre hvordan det går.',
+   null, null, null,
+   'digital-hjemmeoppfolging', array['hjemmetjenester', 'rehabilitering'], null);
+
+insert into public.stories (id, slug, status, visibility, organisation_id, author_id, title, summary, body_json, body_html, body_text,
+  what_changed, stopped_doing, unplanned_benefits, success_factors, costs, theme_id, service_area_ids, contact_profile_id,
+  contact_name, contact_email, published_at, first_published_at)
+select d.story_id, d.slug, d.status, d.visibility, p.organisation_id, p.id, d.title, d.summary,
+  jsonb_build_object('root', jsonb_build_object('type', 'root', 'version', 1, 'direction', null, 'format', '', 'indent', 0,
+    'children', jsonb_build_array(jsonb_build_object('type', 'paragraph', 'version', 1, 'direction', null, 'format', '', 'indent', 0,
+      'textFormat', 0, 'textStyle', '', 'children', jsonb_build_array(jsonb_build_object('type', 'text', 'version', 1,
+        'text', d.body, 'format', 0, 'style', '', 'mode', 'normal', 'detail', 0)))))),
+  '<p>' || d.body || '</p>', d.body,
+  d.what_changed, d.stopped_doing, d.unplanned, d.success, d.costs, t.id, areas.ids, p.id,
+  p.full_name, p.email,
+  case when d.published_days_ago is not null then now() - make_interval(days => d.published_days_ago) end,
+  case when d.published_days_ago is not null then now() - make_interval(days => d.published_days_ago) end
+from demo_stories d
+join public.profiles p on p.email = d.author_email
+join public.themes t on t.slug = d.theme
+cross join lateral (select array_agg(a.id) as ids from public.service_areas a where a.slug = any(d.areas)) areas;
+
+update public.stories set submitted_at = now() - interval '2 days' where id = '90000000-0000-4000-8000-000000000004';
+
+insert into public.story_organisations (story_id, organisation_id)
+select '90000000-0000-4000-8000-000000000001', id from public.organisations where slug = 'responssenteret'
+on conflict do nothing;
+
+insert into public.story_benefits (story_id, position, indicator, unit, baseline, after, period, category) values
+  ('90000000-0000-4000-8000-000000000001', 0, 'Kjørte km per uke', 'km', 420, 260, 'per uke, før og etter tre måneder', 'less_driving'),
+  ('90000000-0000-4000-8000-000000000001', 1, 'Nattlige tilsynsbesøk per uke', 'count', 140, 65, 'per uke', 'time_saved'),
+  ('90000000-0000-4000-8000-000000000002', 0, 'Avvik i medisinhåndtering', 'count', 18, 4, 'per kvartal', 'patient_safety'),
+  ('90000000-0000-4000-8000-000000000002', 1, 'Besøk for medisinutdeling per uke', 'count', 210, 120, 'per uke', 'time_saved'),
+  ('90000000-0000-4000-8000-000000000002', 2, 'Kjørte km per uke', 'km', 380, 300, 'per uke', 'less_driving'),
+  ('90000000-0000-4000-8000-000000000003', 0, 'Fall per måned', 'count', 9, 5, 'snitt over tre måneder', 'fewer_falls'),
+  ('90000000-0000-4000-8000-000000000003', 1, 'Tid på faste nattrunder', 'hours', 7, 3, 'per natt', 'time_saved'),
+  ('90000000-0000-4000-8000-000000000004', 0, 'Hjemmebesøk per pasient de første to ukene', 'count', 6, 2, 'per pasient', 'time_saved'),
+  ('90000000-0000-4000-8000-000000000004', 1, 'Tid per oppfølging', 'minutes', 45, 15, 'inkludert kjøring', 'time_saved');
+-- ---------------------------------------------------------------------------- end demo success stories

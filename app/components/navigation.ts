@@ -16,6 +16,8 @@ export const primaryNavItems: NavItem[] = [
   { to: "/ideer", labelKey: "search:nav.allIdeas", end: true, visible: (user) => user !== null },
   { to: "/ideer/ny", labelKey: "idea-form:nav.submitIdea", visible: (user) => user !== null },
   { to: "/mine-forslag", labelKey: "my-ideas:nav.myIdeas", visible: (user) => user !== null },
+  // Public stories exist, so this entry is shown to signed-out visitors too.
+  { to: "/historier", labelKey: "stories:nav.stories" },
   { to: "/nettverk", labelKey: "triage:nav.inbox", visible: (user) => Boolean(user?.isNetworkMember) },
   { to: "/innsikt", labelKey: "insight:nav.insight", visible: (user) => Boolean(user && (user.isNetworkMember || user.platformRole !== "employee")) },
 ];

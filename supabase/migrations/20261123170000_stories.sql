@@ -418,8 +418,10 @@ create trigger stories_owning_organisation after insert on public.stories
 
 revoke execute on function app_private.prepare_new_story(), app_private.fill_story_contact(), app_private.guard_story_update(),
   app_private.notify_story_status(), app_private.notify_story_trial(), app_private.add_owning_organisation(),
-  app_private.notify_story_person(uuid, text, uuid, text, public.stories, jsonb),
-  app_private.story_review_network(uuid, uuid, uuid, uuid[], boolean) from public, anon, authenticated;
+  app_private.notify_story_person(uuid, text, uuid, text, public.stories, jsonb) from public, anon, authenticated;
+-- The guard (running as the caller) asks which network reviews a story when it is sent for review.
+revoke execute on function app_private.story_review_network(uuid, uuid, uuid, uuid[], boolean) from public, anon;
+grant execute on function app_private.story_review_network(uuid, uuid, uuid, uuid[], boolean) to authenticated;
 revoke execute on function app_private.profile_can_see_story(uuid, uuid) from public, anon;
 grant execute on function app_private.is_story_author(uuid), app_private.can_write_story_about_idea(uuid),
   app_private.profile_can_see_story(uuid, uuid) to authenticated;
