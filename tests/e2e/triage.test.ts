@@ -231,6 +231,7 @@ describe("network triage", () => {
     await expect.poll(() => h1(submitter.page)).toBe(TITLES.main);
     const ideaText = (await submitter.page.locator("main").textContent()) ?? "";
     expect(ideaText).toContain("Under vurdering");
+    expect(ideaText).toContain(EDITED);
     expect(ideaText).not.toContain(SECRET_NOTE);
     expect(ideaText).not.toContain("Sparer nattpatruljen");
     await expectAccessible(submitter.page, "idea page for the submitter after the answer");
