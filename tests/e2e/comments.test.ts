@@ -128,8 +128,12 @@ describe("co-creating on an idea", () => {
     await page.waitForURL((url) => url.pathname === path);
     expect(await comments(page).getByText("Uten JavaScript").count()).toBe(0);
     expect(await comments(page).getByText("Kommentaren er slettet").count()).toBeGreaterThan(0);
+    // Commenting made him a follower; unfollow and follow again, both as plain posts.
+    await page.getByRole("button", { name: "Slutt å følge" }).click();
+    await page.waitForURL((url) => url.pathname === path);
     await page.getByRole("button", { name: "Følg", exact: true }).click();
     await page.waitForURL((url) => url.pathname === path);
     expect(await page.getByRole("button", { name: "Slutt å følge" }).isVisible()).toBe(true);
+    await expectAccessibleAsServed(page, "idea page without JavaScript");
   });
 });
