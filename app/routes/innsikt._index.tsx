@@ -8,7 +8,8 @@ import { inputClass, primaryButtonClass } from "~/modules/auth/form-feedback";
 import { BREAKDOWN_DATASETS } from "~/modules/insight/insight-csv";
 import { BarChart, DataTable, formatNumber, InsightSection } from "~/modules/insight/insight-figure";
 import { filtersQuery, parseInsightFilters } from "~/modules/insight/insight-period";
-import { BREAKDOWN_DIMENSIONS, loadInsightDashboard } from "~/modules/insight/load-insight-dashboard.server";
+import { BREAKDOWN_DIMENSIONS } from "~/modules/insight/insight-vocabulary";
+import { loadInsightDashboard } from "~/modules/insight/load-insight-dashboard.server";
 import { resolveLocale } from "~/modules/preferences/resolve-locale.server";
 import { isAppError } from "~/utils/app-error";
 

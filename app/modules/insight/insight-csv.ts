@@ -1,5 +1,6 @@
 import type { TFunction } from "i18next";
-import type { BreakdownDimension, InsightDashboard } from "./load-insight-dashboard.server";
+import type { BreakdownDimension } from "./insight-vocabulary";
+import type { InsightDashboard } from "./load-insight-dashboard.server";
 import type { InsightFilters } from "./insight-period";
 
 /** The CSV files offered on /innsikt, by the name in their URL (/innsikt/csv/<name>). */

@@ -5,9 +5,9 @@ import { IDEA_STATUSES } from "~/modules/ideas/idea-vocabulary";
 import { AppError } from "~/utils/app-error";
 import { listInsightNetworks, type InsightNetwork } from "./list-insight-networks.server";
 import { periodDates, type InsightFilters } from "./insight-period";
+import { BREAKDOWN_DIMENSIONS, type BreakdownDimension } from "./insight-vocabulary";
 
-export const BREAKDOWN_DIMENSIONS = ["organisation", "unit", "service_area", "theme"] as const;
-export type BreakdownDimension = (typeof BREAKDOWN_DIMENSIONS)[number];
+export { BREAKDOWN_DIMENSIONS, type BreakdownDimension };
 
 export type FirstAnswerRow = {
   networkId: string | null;
