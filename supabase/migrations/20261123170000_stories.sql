@@ -144,6 +144,7 @@ create or replace function app_private.can_write_story_about_idea(target uuid) r
     select 1 from public.ideas i
     where i.id = target and i.status = 'new_practice'
       and (app_private.is_idea_submitter(i.id)
+           or app_private.is_idea_cocreator(i.id)
            or i.organisation_id = app_private.current_organisation_id()
            or app_private.is_network_member(i.network_id)
            or app_private.is_platform_admin())
@@ -369,6 +370,8 @@ begin
         select distinct x.profile_id from (
           select s.submitter_id as profile_id from public.idea_submitters s where s.idea_id = new.idea_id
           union
+          select c.profile_id from public.idea_cocreators c where c.idea_id = new.idea_id and c.status = 'accepted'
+          union
           select f.profile_id from public.idea_follows f where f.idea_id = new.idea_id
         ) x
         where x.profile_id is not null
@@ -427,20 +430,27 @@ grant execute on function app_private.is_story_author(uuid), app_private.can_wri
   app_private.profile_can_see_story(uuid, uuid) to authenticated;
 grant execute on function app_private.is_story_author(uuid) to anon;
 
--- Who to credit for a story about an idea: the submitter, unless they asked to hide their name.
+-- Who to credit for a story about an idea: the submitter (unless they asked to hide their name)
+-- and the accepted co-creators.
 create or replace function public.story_credits(target uuid)
   returns table (name text, role text)
   language sql stable security definer set search_path = '' as $$
-  select s.display_name, 'submitter'
+  select credit.name, credit.role
   from public.stories st
   join public.ideas i on i.id = st.idea_id
-  join public.idea_submitters s on s.idea_id = i.id
-  where st.id = target and not i.hide_name
+  cross join lateral (
+    select s.display_name as name, 'submitter' as role, 0 as sort, s.created_at
+    from public.idea_submitters s where s.idea_id = i.id and not i.hide_name
+    union all
+    select p.full_name, 'cocreator', 1, c.created_at
+    from public.idea_cocreators c join public.profiles p on p.id = c.profile_id
+    where c.idea_id = i.id and c.status = 'accepted'
+  ) credit
+  where st.id = target
     -- Only for a story the caller can read (RLS does not apply inside security definer code).
-    and exists (
-      select 1 where (st.status = 'published' and st.visibility = 'public')
-        or ((select auth.role()) = 'authenticated' and app_private.profile_can_see_story((select auth.uid()), st.id))
-    )
+    and ((st.status = 'published' and st.visibility = 'public')
+         or ((select auth.role()) = 'authenticated' and app_private.profile_can_see_story((select auth.uid()), st.id)))
+  order by credit.sort, credit.created_at
 $$;
 revoke execute on function public.story_credits(uuid) from public;
 grant execute on function public.story_credits(uuid) to anon, authenticated, service_role;

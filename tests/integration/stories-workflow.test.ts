@@ -149,7 +149,7 @@ describe("publishing workflow", () => {
 });
 
 describe("a story about an idea", () => {
-  it("notifies the submitter and followers who may see it when published, once, and not the people who may not", async () => {
+  it("notifies the submitter, co-creators and followers who may see it when published, once, and not the people who may not", async () => {
     const input = IdeaFormSchema.parse({
       idempotencyKey: crypto.randomUUID(),
       title: "Digitalt tilsyn hos brukere som sover godt",
@@ -160,6 +160,11 @@ describe("a story about an idea", () => {
       privacyConfirmed: "on",
     });
     const idea = await submitIdea({ user: kari, input, proposal: plainTextToRichTextState("Prøve digitalt tilsyn om natta hos dem som vil.") });
+    // Astrid is an accepted co-creator (and does not follow the idea).
+    const astrid = await storyUser(testDb.db, "astrid.hovland@asker.example.no");
+    await service((trx) => trx.insertInto("idea_cocreators").values({ idea_id: idea.ideaId, profile_id: astrid.id, kind: "invitation" }).execute());
+    await service((trx) => trx.updateTable("idea_cocreators").set({ status: "accepted" }).where("idea_id", "=", idea.ideaId).execute());
+    await service((trx) => trx.deleteFrom("idea_follows").where("idea_id", "=", idea.ideaId).where("profile_id", "=", astrid.id).execute());
     // Not yet in Ny praksis: no story about it.
     expect(await code(createStory({ user: ingrid, input: storyInput(ref, { ideaId: idea.ideaId }), body }))).toBe("story_idea_not_allowed");
     await service((trx) => trx.updateTable("ideas").set({ status: "new_practice" }).where("id", "=", idea.ideaId).execute());
@@ -178,7 +183,7 @@ describe("a story about an idea", () => {
       trx.selectFrom("notifications").select(["id", "recipient_id", "idea_id", "values"]).where("kind", "=", "story_about_idea_published").where("idea_id", "=", idea.ideaId).execute(),
     );
     // Ahmed follows but the story is for Asker only; Marius published it himself; Ingrid wrote it.
-    expect(about.map((n) => n.recipient_id).sort()).toEqual([kari.id, hilde.id].sort());
+    expect(about.map((n) => n.recipient_id).sort()).toEqual([kari.id, hilde.id, astrid.id].sort());
     expect(about[0]!.values).toMatchObject({ ideaTitle: "Digitalt tilsyn hos brukere som sover godt" });
     const mails = await service((trx) =>
       trx
@@ -188,18 +193,21 @@ describe("a story about an idea", () => {
         .where(sql<string>`payload->>'notificationId'`, "in", about.map((n) => n.id))
         .execute(),
     );
-    expect(mails.map((m) => m.recipient_profile_id).sort()).toEqual([kari.id, hilde.id].sort());
+    expect(mails.map((m) => m.recipient_profile_id).sort()).toEqual([kari.id, hilde.id, astrid.id].sort());
 
     // Unpublish and publish again: nobody is told twice about the same story.
     await changeStoryStatus({ user: marius, storyId: story.storyId, change: { intent: "unpublish", reason: "Retter et tall." } });
     await changeStoryStatus({ user: ingrid, storyId: story.storyId, change: { intent: "submit" } });
     await changeStoryStatus({ user: marius, storyId: story.storyId, change: { intent: "publish" } });
     const again = await service((trx) => trx.selectFrom("notifications").select("id").where("kind", "=", "story_about_idea_published").where("idea_id", "=", idea.ideaId).execute());
-    expect(again).toHaveLength(2);
+    expect(again).toHaveLength(3);
 
     const shown = await getStory({ viewer: hilde, slug: story.slug, locale: "nb" });
     expect(shown!.idea).toMatchObject({ publicId: idea.publicId });
-    expect(shown!.credits).toEqual([{ name: "Kari Nordby", role: "submitter" }]);
+    expect(shown!.credits).toEqual([
+      { name: "Kari Nordby", role: "submitter" },
+      { name: "Astrid Hovland", role: "cocreator" },
+    ]);
   });
 });
 

@@ -6,7 +6,8 @@ export type BenefitRowView = { indicator: string; unit: string; baseline: string
 export function BenefitTable({ rows }: { rows: BenefitRowView[] }) {
   const { t } = useTranslation("stories");
   return (
-    <div className="mt-2 overflow-x-auto">
+    // Focusable so keyboard users can scroll a wide table sideways on a phone.
+    <div className="mt-2 overflow-x-auto" tabIndex={0} role="region" aria-label={t("story.benefitsCaption")}>
       <table className="w-full min-w-[32rem] border-collapse text-left">
         <caption className="sr-only">{t("story.benefitsCaption")}</caption>
         <thead>

@@ -1,0 +1,127 @@
+import { afterEach, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { expectAccessible, expectAccessibleAsServed } from "./support/axe";
+import { openPage, type TrackedPage } from "./support/browser";
+import { useE2eHarness } from "./support/harness";
+
+const app = useE2eHarness();
+
+const PUBLIC_TITLE = "Digitalt tilsyn om natta i hjemmetjenesten";
+const PARTNERS_TITLE = "Elektronisk medisindispenser gav færre avvik";
+const NEW_TITLE = "Sensorer i stedet for faste nattrunder";
+
+const opened: TrackedPage[] = [];
+async function newPage(options: Parameters<typeof openPage>[1] = {}) {
+  const tracked = await openPage(app.browser, options);
+  opened.push(tracked);
+  return tracked;
+}
+afterEach(async () => {
+  const errors = opened.flatMap((t) => t.browserErrors);
+  await Promise.all(opened.splice(0).map((t) => t.context.close()));
+  expect(errors, "errors in the browser").toEqual([]);
+});
+
+async function signIn(page: Page, name: string) {
+  await page.goto(app.url("/logg-inn"));
+  await page.getByRole("button", { name: `Logg inn som ${name}` }).click();
+  await page.waitForURL((url) => url.pathname === "/");
+}
+
+const h1 = (page: Page) => page.getByRole("heading", { level: 1 }).textContent();
+const fitsWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+
+describe("success stories", () => {
+  it("shows signed-out visitors the public stories, with totals, and a story page that reads on a phone and in print", async () => {
+    const { page } = await newPage({ viewport: { width: 390, height: 844 } });
+    await page.goto(app.url("/"));
+    await page.getByRole("navigation", { name: "Hovedmeny" }).getByRole("link", { name: "Suksesshistorier" }).click();
+    await page.waitForURL((url) => url.pathname === "/historier");
+    await expect.poll(() => h1(page)).toBe("Suksesshistorier");
+    expect(await page.getByRole("link", { name: PUBLIC_TITLE }).isVisible()).toBe(true);
+    expect(await page.getByRole("link", { name: PARTNERS_TITLE }).count()).toBe(0);
+    expect(await page.getByTestId("benefit-total").first().textContent()).toContain("Kjørte km per uke (km): 420 → 260");
+    expect(await fitsWidth(page)).toBe(true);
+    await expectAccessible(page, "gallery, signed out, phone");
+
+    await page.getByRole("link", { name: PUBLIC_TITLE }).click();
+    await page.waitForURL(/\/historier\/digitalt-tilsyn-om-natta-demo$/);
+    await expect.poll(() => h1(page)).toBe(PUBLIC_TITLE);
+    expect(await page.locator('meta[property="og:title"]').getAttribute("content")).toBe(PUBLIC_TITLE);
+    expect(await page.getByRole("table").textContent()).toContain("Kjørte km per uke");
+    expect(await fitsWidth(page)).toBe(true);
+    await expectAccessible(page, "public story, phone");
+
+    await page.emulateMedia({ media: "print" });
+    expect(await page.getByRole("navigation", { name: "Hovedmeny" }).isVisible()).toBe(false);
+    expect(await page.getByRole("heading", { name: "Målte gevinster" }).isVisible()).toBe(true);
+  });
+
+  it("works without JavaScript: filters in the URL and the story page", async () => {
+    const { page } = await newPage({ javaScriptEnabled: false });
+    await signIn(page, "Maria Haugen");
+    await page.goto(app.url("/historier"));
+    expect(await page.getByRole("link", { name: PARTNERS_TITLE }).isVisible()).toBe(true);
+    await page.getByText("Filtrer", { exact: true }).click();
+    await page.getByLabel("Type gevinst").selectOption("patient_safety");
+    await page.getByRole("button", { name: "Bruk filtrene" }).click();
+    await page.waitForURL((url) => url.searchParams.get("gevinst") === "patient_safety");
+    expect(await page.getByRole("heading", { name: "1 historie", exact: true }).isVisible()).toBe(true);
+    await expectAccessibleAsServed(page, "gallery filtered, no JavaScript");
+    await page.getByRole("link", { name: PARTNERS_TITLE }).click();
+    await page.waitForURL(/\/historier\/elektronisk-medisindispenser-demo$/);
+    expect(await page.getByRole("link", { name: "Vi vil prøve dette" }).isVisible()).toBe(true);
+    await expectAccessibleAsServed(page, "partners story, no JavaScript");
+  });
+
+  it("writes a story, sends it for review, and a coordinator publishes it", async () => {
+    const { page } = await newPage();
+    await signIn(page, "Kari Nordby");
+    await page.goto(app.url("/historier/ny"));
+    await expect.poll(() => h1(page)).toBe("Skriv en suksesshistorie");
+    await expectAccessible(page, "write a story");
+
+    await page.getByLabel("Tittel", { exact: true }).fill(NEW_TITLE);
+    await page.getByLabel("Kort sammendrag").fill("Nattevaktene sluttet med faste runder og bruker sensorvarsel i stedet.");
+    const body = page.getByLabel("Fortell historien");
+    await body.click();
+    await body.pressSequentially("Vi prøvde sensorer i tre måneder på to avdelinger.");
+    await page.getByLabel("Hva endret seg i tjenesten?").fill("Nattevaktene går bare når sensoren varsler.");
+    await page.getByLabel("Hva målte dere?").first().fill("Faste nattrunder per natt");
+    await page.getByLabel("Enhet").first().selectOption("count");
+    await page.getByLabel("Type gevinst").first().selectOption("time_saved");
+    await page.getByLabel("Nullpunkt (før)").first().fill("tolv");
+    await page.getByLabel("Etter", { exact: true }).first().fill("4");
+    await page.getByLabel("Tema og teknologi").selectOption({ label: "Trygghetsskapende teknologi (trygghetsalarm, sensorer, GPS, dørlåser)" });
+    await page.getByRole("checkbox", { name: /^Sykehjem/ }).check();
+    await page.getByRole("button", { name: "Lagre og send til vurdering" }).click();
+
+    // A word where a number belongs: the message says so and nothing typed is lost.
+    await expect.poll(() => page.getByText("Skriv bare et tall, for eksempel 420 eller 12,5.").isVisible()).toBe(true);
+    expect(await page.getByLabel("Tittel", { exact: true }).inputValue()).toBe(NEW_TITLE);
+    expect(await page.getByLabel("Nullpunkt (før)").first().inputValue()).toBe("tolv");
+    await expectAccessible(page, "write a story, refused");
+
+    await page.getByLabel("Nullpunkt (før)").first().fill("12");
+    await page.getByRole("button", { name: "Lagre og send til vurdering" }).click();
+    await page.waitForURL(/\/historier\/sensorer-i-stedet-for-faste-nattrunder-[0-9a-f]{6}\?melding=submitted$/);
+    expect(await page.getByRole("status").filter({ hasText: "Historien er sendt til vurdering." }).isVisible()).toBe(true);
+    await expectAccessible(page, "story ready for review, author");
+    const storyPath = new URL(page.url()).pathname;
+
+    const coordinator = await newPage();
+    await signIn(coordinator.page, "Marius Bakken");
+    await coordinator.page.goto(app.url("/historier/vurdering"));
+    await expectAccessible(coordinator.page, "review queue");
+    await coordinator.page.getByRole("link", { name: NEW_TITLE }).click();
+    await coordinator.page.waitForURL((url) => url.pathname === `${storyPath}/vurder`);
+    await expectAccessible(coordinator.page, "review page");
+    await coordinator.page.getByRole("button", { name: "Publiser historien" }).click();
+    await coordinator.page.waitForURL((url) => url.pathname === storyPath && url.searchParams.get("melding") === "published");
+    expect(await coordinator.page.getByRole("status").filter({ hasText: "Historien er publisert." }).isVisible()).toBe(true);
+    await expectAccessible(coordinator.page, "story published, coordinator");
+
+    await page.goto(app.url("/historier"));
+    expect(await page.getByRole("link", { name: NEW_TITLE }).isVisible()).toBe(true);
+  });
+});
