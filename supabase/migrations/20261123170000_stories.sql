@@ -307,34 +307,8 @@ create trigger stories_guard before update on public.stories
   for each row execute function app_private.guard_story_update();
 
 -- ----------------------------------------------------------------------------
--- Notifications (in-app always; e-mail through 'notification_email' when the preference is immediate)
+-- Notifications: app_private.notify_profile (in-app always; e-mail by preference)
 -- ----------------------------------------------------------------------------
-create or replace function app_private.notify_story_person(
-  recipient uuid, kind text, idea uuid, key text, story public.stories, extra jsonb
-) returns void
-  language plpgsql security definer set search_path = '' as $$
-declare
-  person record;
-  notification uuid;
-begin
-  select p.id, p.email, p.locale, coalesce(np.email_mode, 'immediate') as email_mode into person
-  from public.profiles p left join public.notification_preferences np on np.profile_id = p.id
-  where p.id = recipient;
-  if person.id is null then
-    return;
-  end if;
-  notification := app_private.create_notification(
-    person.id, kind, idea, key,
-    jsonb_build_object('title', story.title) || coalesce(extra, '{}'::jsonb),
-    '/historier/' || story.slug);
-  if person.email_mode = 'immediate' then
-    insert into public.outbox_messages (kind, recipient_email, recipient_profile_id, locale, payload, idempotency_key)
-    values ('notification_email', person.email, person.id, person.locale,
-            jsonb_build_object('notificationId', notification), format('notification:%s', notification))
-    on conflict (idempotency_key) do nothing;
-  end if;
-end $$;
-
 create or replace function app_private.notify_story_status() returns trigger
   language plpgsql security definer set search_path = '' as $$
 declare
@@ -354,14 +328,15 @@ begin
         'stories:notifications.ready_for_review', jsonb_build_object('title', new.title), '/historier/' || new.slug);
     end loop;
   elsif new.status = 'returned' and new.author_id is distinct from me then
-    perform app_private.notify_story_person(new.author_id, 'story_returned', null, 'stories:notifications.returned', new,
-      jsonb_build_object('comment', new.review_comment));
+    perform app_private.notify_profile(new.author_id, 'story_returned', null, 'stories:notifications.returned',
+      jsonb_build_object('title', new.title, 'comment', new.review_comment), '/historier/' || new.slug);
   elsif new.status = 'unpublished' and new.author_id is distinct from me then
-    perform app_private.notify_story_person(new.author_id, 'story_unpublished', null, 'stories:notifications.unpublished', new,
-      jsonb_build_object('reason', new.unpublished_reason));
+    perform app_private.notify_profile(new.author_id, 'story_unpublished', null, 'stories:notifications.unpublished',
+      jsonb_build_object('title', new.title, 'reason', new.unpublished_reason), '/historier/' || new.slug);
   elsif new.status = 'published' then
     if new.author_id is distinct from me then
-      perform app_private.notify_story_person(new.author_id, 'story_published', null, 'stories:notifications.published_author', new, null);
+      perform app_private.notify_profile(new.author_id, 'story_published', null, 'stories:notifications.published_author',
+        jsonb_build_object('title', new.title), '/historier/' || new.slug);
     end if;
     -- The people behind the idea are told once, at the first publication.
     if new.idea_id is not null and old.first_published_at is null then
@@ -379,8 +354,9 @@ begin
           and x.profile_id is distinct from new.author_id
           and app_private.profile_can_see_story(x.profile_id, new.id)
       loop
-        perform app_private.notify_story_person(person.profile_id, 'story_about_idea_published', new.idea_id,
-          'stories:notifications.about_idea', new, jsonb_build_object('ideaTitle', coalesce(idea_title, '')));
+        perform app_private.notify_profile(person.profile_id, 'story_about_idea_published', new.idea_id,
+          'stories:notifications.about_idea', jsonb_build_object('title', new.title, 'ideaTitle', coalesce(idea_title, '')),
+          '/historier/' || new.slug);
       end loop;
     end if;
   end if;
@@ -401,8 +377,8 @@ begin
     return new;
   end if;
   select name into organisation_name from public.organisations where id = new.organisation_id;
-  perform app_private.notify_story_person(story.contact_profile_id, 'story_trial', null, 'stories:notifications.trial', story,
-    jsonb_build_object('organisation', coalesce(organisation_name, '')));
+  perform app_private.notify_profile(story.contact_profile_id, 'story_trial', null, 'stories:notifications.trial',
+    jsonb_build_object('title', story.title, 'organisation', coalesce(organisation_name, '')), '/historier/' || story.slug);
   return new;
 end $$;
 create trigger story_trials_notify after insert on public.story_trials
@@ -420,8 +396,8 @@ create trigger stories_owning_organisation after insert on public.stories
   for each row execute function app_private.add_owning_organisation();
 
 revoke execute on function app_private.prepare_new_story(), app_private.fill_story_contact(), app_private.guard_story_update(),
-  app_private.notify_story_status(), app_private.notify_story_trial(), app_private.add_owning_organisation(),
-  app_private.notify_story_person(uuid, text, uuid, text, public.stories, jsonb) from public, anon, authenticated;
+  app_private.notify_story_status(), app_private.notify_story_trial(), app_private.add_owning_organisation()
+  from public, anon, authenticated;
 -- The guard (running as the caller) asks which network reviews a story when it is sent for review.
 revoke execute on function app_private.story_review_network(uuid, uuid, uuid, uuid[], boolean) from public, anon;
 grant execute on function app_private.story_review_network(uuid, uuid, uuid, uuid[], boolean) to authenticated;

@@ -43,7 +43,7 @@ describe("/historier/feed.xml", () => {
     expect(response.headers.get("Content-Type")).toBe("application/atom+xml; charset=utf-8");
     const xml = await response.text();
     const doc = new DOMParser().parseFromString(xml, "text/xml");
-    const feed = doc.documentElement;
+    const feed = doc.documentElement as unknown as Element;
     expect(feed.tagName).toBe("feed");
     expect(feed.getAttribute("xmlns")).toBe("http://www.w3.org/2005/Atom");
     const child = (parent: Element, name: string) => [...parent.children].filter((c) => c.tagName === name);
