@@ -538,6 +538,7 @@ export type Database = {
   story_benefits: StoryBenefitsTable;
   story_images: StoryImagesTable;
   story_trials: StoryTrialsTable;
+  audit_log: AuditLogTable;
 };
 
 export type Profile = Selectable<ProfilesTable>;
@@ -559,4 +560,17 @@ export type IdeaCocreatorsTable = {
   invited_by: ColumnType<string | null, never, never>;
   created_at: CreatedAt;
   responded_at: ColumnType<Date | null, never, never>;
+};
+
+/** Written only by the database's audit trigger and account deletion (issue 7). */
+export type AuditLogTable = {
+  id: ColumnType<number, never, never>;
+  actor_id: string | null;
+  action: string;
+  target_table: string;
+  target_id: string | null;
+  network_id: string | null;
+  before_data: Record<string, unknown> | null;
+  after_data: Record<string, unknown> | null;
+  created_at: CreatedAt;
 };
