@@ -7,7 +7,7 @@ import express from "express";
 const started = performance.now();
 const buildPath = path.resolve("build/server/index.js");
 const build = await import(buildPath);
-const { startServerServices, stopServerServices } = build.entry.module;
+const { startServerServices, stopServerServices, securityMiddleware, securityLoadContext } = build.entry.module;
 
 try {
   await startServerServices();
@@ -18,10 +18,26 @@ try {
 
 const app = express();
 app.disable("x-powered-by");
+// First, so every response (static files, pages, data, resource routes, 404s) gets the security
+// headers and every mutation the cross-site check.
+app.use(securityMiddleware);
 app.use(compression());
 app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
 app.use(express.static("build/client", { maxAge: "1h" }));
-app.all("*", createRequestHandler({ build, mode: process.env.NODE_ENV }));
+app.all(
+  "*",
+  // Always production mode: development mode would send error messages and stacks to the browser.
+  createRequestHandler({ build, mode: "production", getLoadContext: (_req, res) => securityLoadContext(res) }),
+);
+// Anything that escapes the handlers: logged here, never shown (no stack or message in the response).
+app.use((error, req, res, _next) => {
+  // A malformed address (bad percent-encoding) is the client's mistake: 400, not logged as ours.
+  const status = Number(error?.status ?? error?.statusCode);
+  const clientError = status >= 400 && status < 500;
+  if (!clientError) console.error("[server error]", req.method, req.path, error);
+  if (res.headersSent) return res.end();
+  res.status(clientError ? status : 500).type("text/plain; charset=utf-8").send(String(clientError ? status : 500));
+});
 
 const port = Number(process.env.PORT ?? 3000);
 const server = app.listen(port, () => {

@@ -12,6 +12,7 @@ import {
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorPage, errorTitleKey } from "./components/error-page";
+import { useNonce } from "./components/nonce";
 import { pageTitle } from "./components/page-title";
 import { toShellUser } from "./components/shell-user";
 import { SiteFooter } from "./components/site-footer";
@@ -27,7 +28,7 @@ import stylesheet from "./styles/app.css?url";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesheet }];
 
-const errorStatuses = [400, 403, 404, 500] as const;
+const errorStatuses = [400, 403, 404, 429, 500] as const;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const currentUser = await getCurrentUser(request);
@@ -78,6 +79,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const { i18n } = useTranslation();
   const locale = data?.locale ?? (isSupportedLocale(i18n.language) ? i18n.language : defaultLocale);
   useLocaleSync(locale);
+  const nonce = useNonce();
   return (
     <html lang={locale} dir="ltr">
       <head>
@@ -93,8 +95,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
           {children}
         </main>
         <SiteFooter />
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

@@ -5,6 +5,7 @@ const messages: Record<number, { title: string; text: string }> = {
   400: { title: "error.badRequestTitle", text: "error.badRequestText" },
   403: { title: "error.forbiddenTitle", text: "error.forbiddenText" },
   404: { title: "error.notFoundTitle", text: "error.notFoundText" },
+  429: { title: "error.tooManyRequestsTitle", text: "error.tooManyRequestsText" },
 };
 
 /**

@@ -12,6 +12,7 @@ import { linkClass } from "~/modules/auth/form-feedback";
 import { resolveLocale } from "~/modules/preferences/resolve-locale.server";
 import { dropUnknownFilters, loadSearchOptions } from "~/modules/search/load-search-options.server";
 import { searchIdeas } from "~/modules/search/search-ideas.server";
+import { limitSearch, tooManyRequests } from "~/modules/security/shared-rate-limiter.server";
 import { parseSearchParams, searchParamsFor, SORTS, type SearchQuery, type SortParam } from "~/modules/search/search-query-schema";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title);
@@ -39,6 +40,8 @@ function countFilters(query: SearchQuery) {
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
+  const limit = await limitSearch(user.id);
+  if (limit.limited) throw tooManyRequests(limit.retryAfterSeconds);
   const locale = await resolveLocale(request, user);
   const t = await getTranslator(locale);
   const parsed = parseSearchParams(new URL(request.url).searchParams);

@@ -27,6 +27,7 @@ import { kickOutbox } from "~/modules/notifications/outbox-loop.server";
 import { resolveLocale } from "~/modules/preferences/resolve-locale.server";
 import { checkPrivacy } from "~/modules/privacy/check-privacy";
 import { readRichTextFromForm } from "~/modules/rich-text/read-rich-text-from-form.server";
+import { limitIdeaSubmission } from "~/modules/security/shared-rate-limiter.server";
 import { isAppError } from "~/utils/app-error";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title);
@@ -197,6 +198,11 @@ export async function action({ request }: ActionFunctionArgs) {
 
   if (submission.status !== "success" || !proposal.ok || Object.keys(extra).length > 0 || privacy.blocking.length > 0 || formErrors.length > 0) {
     return fail(400, mergeFieldErrors(extra, privacyErrors));
+  }
+
+  const limit = await limitIdeaSubmission(user.id);
+  if (limit.limited) {
+    return fail(429, {}, [`form.errors.rateLimited|${JSON.stringify({ minutes: Math.ceil(limit.retryAfterSeconds / 60) })}`]);
   }
 
   try {

@@ -9,6 +9,13 @@ const EnvSchema = z
     APP_ENV: z.enum(["demo", "development", "test", "production"]).default("demo"),
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
     APP_URL: z.string().url().optional(),
+    /** Extra origins (comma-separated) whose forms may post here, besides APP_URL's. */
+    TRUSTED_ORIGINS: z
+      .string()
+      .refine((v) => v.split(",").every((o) => o.trim() === "" || URL.canParse(o.trim())), "must be comma-separated URLs")
+      .optional(),
+    RATE_LIMIT_SEARCH_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(120),
+    RATE_LIMIT_IDEAS_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(30),
     DATABASE_URL: z
       .string()
       .regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://")
