@@ -105,7 +105,7 @@ describe("success stories", () => {
     await page.getByLabel("Nullpunkt (før)").first().fill("12");
     await page.getByRole("button", { name: "Lagre og send til vurdering" }).click();
     await page.waitForURL(/\/historier\/sensorer-i-stedet-for-faste-nattrunder-[0-9a-f]{6}\?melding=submitted$/);
-    expect(await page.getByRole("status").filter({ hasText: "Historien er sendt til vurdering." }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole("status").filter({ hasText: "Historien er sendt til vurdering." }).isVisible()).toBe(true);
     await expectAccessible(page, "story ready for review, author");
     const storyPath = new URL(page.url()).pathname;
 
@@ -118,10 +118,13 @@ describe("success stories", () => {
     await expectAccessible(coordinator.page, "review page");
     await coordinator.page.getByRole("button", { name: "Publiser historien" }).click();
     await coordinator.page.waitForURL((url) => url.pathname === storyPath && url.searchParams.get("melding") === "published");
-    expect(await coordinator.page.getByRole("status").filter({ hasText: "Historien er publisert." }).isVisible()).toBe(true);
+    await expect.poll(() => coordinator.page.getByRole("status").filter({ hasText: "Historien er publisert." }).isVisible()).toBe(true);
     await expectAccessible(coordinator.page, "story published, coordinator");
 
-    await page.goto(app.url("/historier"));
-    expect(await page.getByRole("link", { name: NEW_TITLE }).isVisible()).toBe(true);
+    // Published for all partners: a reader in another organisation finds it in the gallery.
+    const reader = await newPage();
+    await signIn(reader.page, "Ahmed Rahimi");
+    await reader.page.goto(app.url("/historier"));
+    expect(await reader.page.getByRole("link", { name: NEW_TITLE }).isVisible()).toBe(true);
   });
 });
