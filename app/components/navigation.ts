@@ -20,6 +20,7 @@ export const primaryNavItems: NavItem[] = [
   { to: "/historier", labelKey: "stories:nav.stories" },
   { to: "/nettverk", labelKey: "triage:nav.inbox", visible: (user) => Boolean(user?.isNetworkMember) },
   { to: "/innsikt", labelKey: "insight:nav.insight", visible: (user) => Boolean(user && (user.isNetworkMember || user.platformRole !== "employee")) },
+  { to: "/admin", labelKey: "admin:nav.administration", visible: (user) => Boolean(user && (user.platformRole === "admin" || user.isCoordinator)) },
 ];
 
 export function visibleNavItems(user: ShellUser | null, items: NavItem[] = primaryNavItems) {
