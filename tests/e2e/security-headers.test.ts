@@ -320,6 +320,21 @@ describe("errors and limits", () => {
     });
     expect(garbage.status).toBeGreaterThanOrEqual(400);
     expectNoServerDetails(await garbage.text(), "garbage multipart");
+
+    // An action that throws (its form body cannot be read): the error page, without the error.
+    const broken = () => ({ method: "POST", redirect: "manual" as const, headers: { ...sameOrigin(), "Content-Type": "multipart/form-data" }, body: "x" });
+    const page = await fetch(app.url("/innstillinger/sprak"), broken());
+    expect(page.status).toBe(500);
+    expectSecurityHeaders(page, "500 page");
+    const html = await page.text();
+    expectNoServerDetails(html, "500 page");
+    expect(html).toContain("Noe gikk galt");
+    expect(html).not.toMatch(/boundary|TypeError|multipart/i);
+    const data = await fetch(app.url("/innstillinger/sprak.data"), broken());
+    const encoded = await data.text();
+    expectNoServerDetails(encoded, "500 data");
+    expect(encoded).not.toMatch(/boundary|TypeError|multipart/i);
+    expect(app.server.readLog()).toMatch(/TypeError|boundary/i);
   });
 
   it("limits searches per user (shared counter in Postgres) with a 429 page in the user's language", async () => {

@@ -1,4 +1,5 @@
 import crypto from "node:crypto";
+import { sql } from "kysely";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { asService } from "~/db/client.server";
@@ -56,8 +57,8 @@ describe("shared rate limits (stored in Postgres)", () => {
       expect(refused.limited && refused.retryAfterSeconds).toBeLessThanOrEqual(60);
       // Another key has its own count, on either instance.
       expect(await second.consume("user-2")).toEqual({ limited: false });
-      const stored = await asService("test: read the counter", (trx) =>
-        trx.selectFrom("rate_limits").select(["key", "points"]).where("key", "=", `${options.keyPrefix}:user-1`).executeTakeFirst(),
+      const stored = await asService("test: read the counter", async (trx) =>
+        (await sql<{ points: number }>`select points from public.rate_limits where key = ${`${options.keyPrefix}:user-1`}`.execute(trx)).rows[0],
       );
       expect(stored?.points).toBe(4);
     } finally {
