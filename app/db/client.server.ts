@@ -1,5 +1,6 @@
 import { Kysely, PostgresDialect, sql, type Transaction } from "kysely";
 import type { DbEngine } from "./engine.server";
+import { ReplaceNulPlugin } from "./replace-nul.server";
 import type { Database } from "./schema";
 
 export type Db = Kysely<Database>;
@@ -14,7 +15,7 @@ type Connected = { engine: DbEngine; db: Db };
 const globalStore = globalThis as unknown as { __idehubDb?: Connected };
 
 export function connectKysely(engine: DbEngine): Db {
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool: engine.pool }) });
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool: engine.pool }), plugins: [new ReplaceNulPlugin()] });
 }
 
 export function setDatabase(engine: DbEngine) {

@@ -95,7 +95,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await request.formData();
   const intentValue = formData.get("intent");
   const intent = (INTENTS as readonly unknown[]).includes(intentValue) ? (intentValue as Intent) : null;
-  if (!intent) return respond<ActionData>({ intent: "status", result: { status: "error", error: { "": ["triage:errors.invalid"] } } }, { status: 400 });
+  if (!intent) {
+    // Unknown intent (a tampered or stale form): refuse, but give back what was typed.
+    const initialValue = Object.fromEntries(
+      [...new Set(formData.keys())].map((key) => {
+        const values = formData.getAll(key).filter((v) => typeof v === "string");
+        return [key, values.length === 1 ? values[0] : values];
+      }),
+    );
+    return respond<ActionData>({ intent: "status", result: { status: "error", initialValue, error: { "": ["triage:errors.invalid"] } } }, { status: 400 });
+  }
   const submission = parseWithZod(formData, { schema: schemas[intent] });
   if (submission.status !== "success") return respond<ActionData>({ intent, result: submission.reply() }, { status: 400 });
   const value = submission.value as Record<string, unknown>;

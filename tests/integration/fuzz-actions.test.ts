@@ -1,0 +1,79 @@
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "../support/test-database";
+import { useTestEnv } from "./auth-helpers";
+import { useTempFileStorage } from "./outbox-support";
+import {
+  PERSONA_EMAILS,
+  asReceived,
+  call,
+  changedCounts,
+  discoverRoutes,
+  echoes,
+  fieldsToEcho,
+  formArb,
+  fuzzContext,
+  importRoute,
+  isRefusal,
+  paramsArb,
+  request,
+  rowCounts,
+  signedIn,
+  type Context,
+  type Persona,
+} from "./fuzz-support";
+
+// Every form action in app/routes, signed in as each kind of user (or not at all), posted random and
+// hostile fields: never a 500, nothing written when refused, and the typed text comes back.
+
+const ROUTES = discoverRoutes().filter((route) => route.hasAction);
+const RUNS = 20;
+
+let testDb: TestDatabase;
+let ctx: Context;
+let personas: Persona[];
+let cleanUpStorage: () => Promise<void>;
+
+beforeAll(async () => {
+  testDb = await createTestDatabase();
+  await testDb.seedDemoData();
+  await useTestEnv();
+  cleanUpStorage = await useTempFileStorage();
+  ctx = await fuzzContext(testDb.db);
+  personas = [{ email: "anonymous", cookie: "" }, ...(await Promise.all(PERSONA_EMAILS.map((email) => signedIn(testDb.db, email))))];
+});
+afterAll(async () => {
+  await cleanUpStorage?.();
+  await testDb?.close();
+});
+
+describe("fuzzing every form action", () => {
+  it("finds the routes", () => {
+    expect(ROUTES.length).toBeGreaterThan(15);
+  });
+
+  for (const route of ROUTES) {
+    it(`${route.file}: no 500, no partial write, typed text kept`, async () => {
+      const module = await importRoute(route.file);
+      await fc.assert(
+        fc.asyncProperty(fc.nat({ max: personas.length - 1 }), paramsArb(route, ctx), formArb(route, ctx), async (who, params, form) => {
+          const persona = personas[who]!;
+          const before = await rowCounts(testDb.db);
+          const outcome = await call(() => module.action!({ request: request("POST", route.pathFor(params), persona.cookie, form), params, context: {} }));
+          const label = `${persona.email} POST ${route.pathFor(params)}`;
+          if (outcome.kind === "crash") throw new Error(`${label} crashed: ${outcome.message}`);
+          expect(outcome.status, `${label} answered ${outcome.status}`).toBeLessThan(500);
+          if (!isRefusal(outcome)) return;
+          expect(changedCounts(before, await rowCounts(testDb.db)), `${label} was refused but wrote`).toEqual([]);
+          const expected = fieldsToEcho(outcome, route);
+          // A browser sends one value per text field: what formData.get() returns is what must come back.
+          const firsts = form.filter(([name], index) => form.findIndex(([other]) => other === name) === index);
+          const typed = firsts.filter(([name, value]) => expected.includes(name) && value.trim().length > 0);
+          const lost = typed.filter(([, value]) => !echoes(outcome, asReceived(value))).map(([name]) => name);
+          expect(lost, `${label} refused without giving back what was typed`).toEqual([]);
+        }),
+        { numRuns: RUNS },
+      );
+    });
+  }
+});
