@@ -11,6 +11,7 @@ import { filtersQuery, parseInsightFilters } from "~/modules/insight/insight-per
 import { BREAKDOWN_DIMENSIONS } from "~/modules/insight/insight-vocabulary";
 import { loadInsightDashboard } from "~/modules/insight/load-insight-dashboard.server";
 import { resolveLocale } from "~/modules/preferences/resolve-locale.server";
+import { formatBenefitNumber } from "~/modules/stories/format-benefit-number";
 import { isAppError } from "~/utils/app-error";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title);
@@ -30,6 +31,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
       query: filtersQuery({ ...filters, networkSlug: dashboard.selected?.slug ?? null }),
       role: user.platformRole,
       dashboard,
+      // Formatted once on the server so the page does not change on hydration.
+      storyBenefits: dashboard.storyBenefits.map((r) => ({
+        category: r.category,
+        indicator: r.indicator,
+        unit: r.unit,
+        stories: r.stories,
+        baseline: formatBenefitNumber(r.baseline, locale),
+        after: formatBenefitNumber(r.after, locale),
+        change: formatBenefitNumber(r.change, locale, { signed: true }),
+      })),
     };
   } catch (error) {
     if (isAppError(error) && error.code === "no_insight_access") throw new Response(null, { status: 403 });
@@ -230,12 +241,32 @@ export default function InsightPage() {
         />
       </InsightSection>
 
-      <section aria-labelledby="stories-heading" className="mt-10">
-        <h2 id="stories-heading" className="text-2xl font-semibold">
-          {t("sections.stories.heading")}
-        </h2>
-        <p className="mt-1 max-w-3xl">{t("sections.stories.notYet")}</p>
-      </section>
+      <InsightSection id="story-benefits" heading={t("sections.stories.heading")} intro={t("sections.stories.intro")} csvHref={csv("gevinster")} empty={data.storyBenefits.length === 0}>
+        <DataTable
+          caption={t("sections.stories.table")}
+          columns={[
+            t("dashboard.benefitIndicator"),
+            t("dashboard.benefitCategory"),
+            t("dashboard.stories"),
+            t("dashboard.baseline"),
+            t("dashboard.after"),
+            t("dashboard.change"),
+          ]}
+          rows={data.storyBenefits.map((r) => [
+            t("sections.stories.indicator", { indicator: r.indicator, unit: t(`units.${r.unit}`, { ns: "stories" }) }),
+            t(`benefits.${r.category}`, { ns: "ideas" }),
+            r.stories,
+            r.baseline,
+            r.after,
+            r.change,
+          ])}
+          locale={locale}
+          testId="story-benefits-table"
+        />
+        <p className="text-sm">
+          <Link to="/historier">{t("sections.stories.galleryLink")}</Link>
+        </p>
+      </InsightSection>
     </div>
   );
 }

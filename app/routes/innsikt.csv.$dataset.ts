@@ -15,7 +15,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   try {
     const dashboard = await loadInsightDashboard({ user, filters, locale });
     const applied = { ...filters, networkSlug: dashboard.selected?.slug ?? null };
-    const body = buildInsightCsv(dashboard, params.dataset, await getTranslator(locale), applied);
+    const body = buildInsightCsv(dashboard, params.dataset, await getTranslator(locale), applied, locale);
     return new Response(body, {
       headers: {
         "Content-Type": "text/csv; charset=utf-8",

@@ -63,6 +63,10 @@ describe("Innsikt", () => {
     const chart = page.getByRole("img", { name: /Mottatt og avsluttet per måned/ });
     expect(await chart.count()).toBe(1);
     expect(await page.getByRole("table", { name: "Ideer mottatt og avsluttet per måned" }).isVisible()).toBe(true);
+    // Asker's demo story (published 10 days ago, reviewed by Asker's network) is summed in the benefits table.
+    const benefits = page.getByRole("table", { name: "Summerte gevinster fra historier publisert i perioden" });
+    expect(await benefits.getByRole("row", { name: /Fall per måned \(antall\)/ }).textContent()).toContain("Færre fall");
+    expect(await page.getByRole("link", { name: "Last ned tallene som CSV: Gevinster fra publiserte suksesshistorier" }).getAttribute("href")).toMatch(/^\/innsikt\/csv\/gevinster\?/);
     await expectAccessible(page, "insight, default period");
 
     // The demo ideas are spread over the last months: a year up to this month holds them all.
@@ -83,8 +87,8 @@ describe("Innsikt", () => {
     expect(response.status()).toBe(200);
     expect(response.headers()["content-type"]).toBe("text/csv; charset=utf-8");
     const csv = (await response.text()).replace(/^\uFEFF/, "");
-    expect(csv.split("\r\n")[0]).toBe("Status,Ideer");
-    expect(csv).toMatch(/\r\nMottatt,[1-9]\d*\r\n/);
+    expect(csv.split("\r\n")[0]).toBe("Status;Ideer");
+    expect(csv).toMatch(/\r\nMottatt;[1-9]\d*\r\n/);
   });
 
   it("works without JavaScript, and an empty period says so and still gives a CSV", async () => {

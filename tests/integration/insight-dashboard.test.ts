@@ -264,19 +264,23 @@ describe("/innsikt and its CSV files", () => {
     expect(response.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
     expect(response.headers.get("Content-Disposition")).toBe('attachment; filename="innsikt-status-2026-01-2026-06.csv"');
     const lines = (await response.text()).replace(/^\uFEFF/, "").trimEnd().split("\r\n");
-    expect(lines[0]).toBe("Status,Ideer");
-    expect(lines).toContain("Mottatt,2");
-    expect(lines).toContain("Under vurdering,2");
-    expect(lines).toContain("Ikke prioritert nå,1");
+    expect(lines[0]).toBe("Status;Ideer");
+    expect(lines).toContain("Mottatt;2");
+    expect(lines).toContain("Under vurdering;2");
+    expect(lines).toContain("Ikke prioritert nå;1");
     expect(lines).toHaveLength(12);
 
     const monthly = (await settle(csvRoute.loader(routeArgs(jar.get("/innsikt/csv/maned?fra=2026-03&til=2026-04"), { dataset: "maned" })))) as Response;
-    expect((await monthly.text()).replace(/^\uFEFF/, "")).toBe("Måned,Mottatt,Avsluttet\r\n2026-03,3,1\r\n2026-04,1,1\r\n");
+    expect((await monthly.text()).replace(/^\uFEFF/, "")).toBe("Måned;Mottatt;Avsluttet\r\n2026-03;3;1\r\n2026-04;1;1\r\n");
+
+    // Decimals with a comma in Norwegian (66.7 % on time, p90 12.4 working days), no thousands separator.
+    const answers = buildInsightCsv(await dashboardFor(coordA), "svartid", await getTranslator("nb"), PERIOD, "nb");
+    expect(answers.split("\r\n")[1]).toBe("Nettverk Aklund;10;8;5;2;6;4;66,7;5;12,4");
 
     const empty = (await settle(csvRoute.loader(routeArgs(jar.get("/innsikt/csv/status?fra=2020-01&til=2020-03"), { dataset: "status" })))) as Response;
     expect(empty.status).toBe(200);
-    expect((await empty.text()).replace(/^\uFEFF/, "")).toBe("Status,Ideer\r\nIngen tall for perioden 2020-01–2020-03,\r\n");
-    for (const dataset of ["maned", "svartid", "organisasjon", "samme-behov"]) {
+    expect((await empty.text()).replace(/^\uFEFF/, "")).toBe("Status;Ideer\r\nIngen tall for perioden 2020-01–2020-03;\r\n");
+    for (const dataset of ["maned", "svartid", "organisasjon", "samme-behov", "gevinster"]) {
       const r = (await settle(csvRoute.loader(routeArgs(jar.get(`/innsikt/csv/${dataset}?fra=2020-01&til=2020-03`), { dataset })))) as Response;
       expect(r.status).toBe(200);
       expect(await r.text()).toContain("Ingen tall for perioden 2020-01–2020-03");
@@ -288,8 +292,15 @@ describe("/innsikt and its CSV files", () => {
   it("neutralises spreadsheet formulas in idea titles", async () => {
     const d = await dashboardFor(coordA);
     const t = await getTranslator("nb");
-    const csv = buildInsightCsv({ ...d, sameNeed: [{ publicId: "IDE-2026-0001", title: '=HYPERLINK("x","y")', organisations: 1 }] }, "samme-behov", t, PERIOD);
-    expect(csv).toContain(`IDE-2026-0001,"'=HYPERLINK(""x"",""y"")",1`);
+    const csv = buildInsightCsv(
+      { ...d, sameNeed: [{ publicId: "IDE-2026-0001", title: '=HYPERLINK("x";"y")', organisations: 1 }, { publicId: "IDE-2026-0002", title: "-1+1; a, b", organisations: 2 }] },
+      "samme-behov",
+      t,
+      PERIOD,
+      "nb",
+    );
+    expect(csv).toContain(`IDE-2026-0001;"'=HYPERLINK(""x"";""y"")";1\r\n`);
+    expect(csv).toContain(`IDE-2026-0002;"'-1+1; a, b";2\r\n`);
   });
 });
 

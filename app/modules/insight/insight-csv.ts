@@ -1,4 +1,6 @@
 import type { TFunction } from "i18next";
+import type { Locale } from "~/db/schema";
+import { benefitNumberForInput } from "~/modules/stories/format-benefit-number";
 import type { BreakdownDimension } from "./insight-vocabulary";
 import type { InsightDashboard } from "./load-insight-dashboard.server";
 import type { InsightFilters } from "./insight-period";
@@ -15,6 +17,7 @@ export const INSIGHT_DATASETS = [
   "tema",
   "arbeidsmengde",
   "samme-behov",
+  "gevinster",
 ] as const;
 export type InsightDataset = (typeof INSIGHT_DATASETS)[number];
 
@@ -31,12 +34,16 @@ export const BREAKDOWN_DATASETS: Record<BreakdownDimension, InsightDataset> = {
 
 type Cell = string | number | null;
 
-// A cell a spreadsheet would run as a formula (=, +, -, @, tab, CR) gets a leading apostrophe.
-function cell(value: Cell) {
+/** Semicolon-separated, as Excel with Norwegian settings expects (docs/decisions/008-csv-format.md). */
+export const CSV_SEPARATOR = ";";
+
+// A text cell a spreadsheet would run as a formula (=, +, -, @, tab, CR) gets a leading apostrophe.
+function cell(value: Cell, locale: Locale) {
   if (value === null) return "";
-  let text = typeof value === "number" ? String(Math.round(value * 100) / 100) : value;
-  if (typeof value === "string" && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  // At most two decimals, no thousands separator, decimal comma in nb/nn and point in en.
+  if (typeof value === "number") return benefitNumberForInput(value, locale);
+  const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[";\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 function share(value: number | null) {
@@ -44,10 +51,11 @@ function share(value: number | null) {
 }
 
 /**
- * One table of the dashboard as CSV (UTF-8 with BOM for spreadsheets, CRLF line ends). A table without
- * any figures in the period gets its header and one line saying so — never an error.
+ * One table of the dashboard as CSV (UTF-8 with BOM, semicolons, CRLF line ends; numbers in the
+ * reader's language). A table without any figures in the period gets its header and one line
+ * saying so — never an error.
  */
-export function buildInsightCsv(dashboard: InsightDashboard, dataset: InsightDataset, t: TFunction, filters: InsightFilters) {
+export function buildInsightCsv(dashboard: InsightDashboard, dataset: InsightDataset, t: TFunction, filters: InsightFilters, locale: Locale) {
   const tt = (key: string, values?: Record<string, unknown>) => t(`csv.${key}`, { ns: "insight", ...values });
   let header: string[];
   let rows: Cell[][];
@@ -87,6 +95,18 @@ export function buildInsightCsv(dashboard: InsightDashboard, dataset: InsightDat
       header = [tt("idea"), tt("title"), tt("organisations")];
       rows = dashboard.sameNeed.map((r) => [r.publicId, r.title, r.organisations]);
       break;
+    case "gevinster":
+      header = [tt("benefitCategory"), tt("indicator"), tt("unit"), tt("stories"), tt("baseline"), tt("after"), tt("change")];
+      rows = dashboard.storyBenefits.map((r) => [
+        t(`benefits.${r.category}`, { ns: "ideas" }),
+        r.indicator,
+        t(`units.${r.unit}`, { ns: "stories" }),
+        r.stories,
+        r.baseline,
+        r.after,
+        r.change,
+      ]);
+      break;
     default: {
       const dimension = (Object.keys(BREAKDOWN_DATASETS) as BreakdownDimension[]).find((d) => BREAKDOWN_DATASETS[d] === dataset)!;
       header = [tt(`dimension.${dimension}`), tt("ideas"), tt("open")];
@@ -96,7 +116,7 @@ export function buildInsightCsv(dashboard: InsightDashboard, dataset: InsightDat
   if (rows.length === 0) {
     rows = [[tt("empty", { from: filters.from, to: filters.to }), ...header.slice(1).map(() => null)]];
   }
-  return `\uFEFF${[header, ...rows].map((r) => r.map(cell).join(",")).join("\r\n")}\r\n`;
+  return `\uFEFF${[header, ...rows].map((r) => r.map((value) => cell(value, locale)).join(CSV_SEPARATOR)).join("\r\n")}\r\n`;
 }
 
 /** A file name that says what and when, e.g. innsikt-status-2026-01-2026-06.csv. */

@@ -1,6 +1,6 @@
 import { sql } from "kysely";
 import { withUser, type SessionUser, type Trx } from "~/db/client.server";
-import type { IdeaStatus, Locale } from "~/db/schema";
+import type { IdeaStatus, Locale, StoryBenefitUnit } from "~/db/schema";
 import { IDEA_STATUSES } from "~/modules/ideas/idea-vocabulary";
 import { AppError } from "~/utils/app-error";
 import { listInsightNetworks, type InsightNetwork } from "./list-insight-networks.server";
@@ -26,6 +26,9 @@ export type FirstAnswerRow = {
 
 export type BreakdownRow = { key: string | null; label: string | null; ideas: number; open: number };
 
+/** Benefits from stories published in the period, summed only within one category, indicator and unit. */
+export type StoryBenefitRow = { category: string; indicator: string; unit: StoryBenefitUnit; stories: number; baseline: number; after: number; change: number };
+
 export type InsightDashboard = {
   networks: InsightNetwork[];
   /** The network the filter picked, or null for all the user's networks. */
@@ -45,6 +48,7 @@ export type InsightDashboard = {
   sameNeedTotal: number;
   /** Ideas received in the period; 0 means the period is empty. */
   receivedTotal: number;
+  storyBenefits: StoryBenefitRow[];
 };
 
 type Numbers = { submitted: number; answered: number; waiting: number; due: number; on_time: number; median_days: number | null; p90_days: number | null };
@@ -123,6 +127,8 @@ export async function loadInsightDashboard(options: { user: SessionUser; filters
       select * from public.insight_owner_workload(${idsParam}, ${now})`.execute(trx);
     const sameNeed = await sql<{ public_id: string; title: string; organisations: number }>`
       select * from public.insight_same_need(${idsParam}, ${fromDate}::date, ${toDate}::date)`.execute(trx);
+    const storyBenefits = await sql<{ category: string; indicator: string; unit: StoryBenefitUnit; stories: number; baseline: string; after: string }>`
+      select * from public.insight_story_benefits(${idsParam}, ${fromDate}::date, ${toDate}::date)`.execute(trx);
 
     const firstRows = first.rows.filter((r) => r.network_id !== null);
     const funnelCounts = new Map(funnel.rows.map((r) => [r.status, r.ideas]));
@@ -153,6 +159,11 @@ export async function loadInsightDashboard(options: { user: SessionUser; filters
       sameNeed: sameNeed.rows.map((r) => ({ publicId: r.public_id, title: r.title, organisations: r.organisations })),
       sameNeedTotal: sameNeed.rows.reduce((sum, r) => sum + r.organisations, 0),
       receivedTotal: monthlyRows.reduce((sum, r) => sum + r.received, 0),
+      storyBenefits: storyBenefits.rows.map((r) => {
+        const baseline = Number(r.baseline);
+        const after = Number(r.after);
+        return { category: r.category, indicator: r.indicator, unit: r.unit, stories: r.stories, baseline, after, change: Math.round((after - baseline) * 100) / 100 };
+      }),
     };
   });
 }
