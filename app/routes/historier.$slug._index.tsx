@@ -6,6 +6,7 @@ import { displayDate } from "~/components/idea/idea-dates";
 import { pageTitle } from "~/components/page-title";
 import { RichTextContent } from "~/components/rich-text-editor/rich-text-content";
 import { BenefitTable } from "~/components/stories/benefit-table";
+import { PrintButton } from "~/components/stories/print-button";
 import { StoryReviewPanel } from "~/components/stories/story-review-panel";
 import printStylesheet from "~/components/stories/story-print.css?url";
 import { getTranslator } from "~/i18n/i18n.server";
@@ -154,6 +155,7 @@ export default function StoryPage() {
             {t("story.edit")}
           </Link>
         ) : null}
+        <PrintButton />
         {!signedIn && story.status === "published" ? <p className="text-slate-700">{t("story.signInToTry")}</p> : null}
       </div>
 

@@ -11,6 +11,7 @@ import { IdeaAttachments } from "~/components/idea/idea-attachments";
 import { IdeaFacts } from "~/components/idea/idea-facts";
 import { loadIdeaPage } from "~/components/idea/idea-page-data.server";
 import { IdeaStatusBadge } from "~/components/idea/idea-status-badge";
+import { IdeaStoriesSection, InspiredByStory } from "~/components/idea/idea-stories-section";
 import { IdeaTimeline } from "~/components/idea/idea-timeline";
 import { RoutingExplanation } from "~/components/idea/routing-explanation";
 import { SupportForm } from "~/components/idea/support-form";
@@ -71,6 +72,7 @@ export default function IdeaPage() {
       <h1 id="idea-title" className="mt-1 text-3xl font-bold break-words">
         {idea.title}
       </h1>
+      <InspiredByStory story={idea.inspiredBy} />
 
       <section aria-labelledby="status-heading" className="mt-4 rounded-lg border border-slate-300 p-4">
         <h2 id="status-heading" className="sr-only">
@@ -127,6 +129,8 @@ export default function IdeaPage() {
           <IdeaAnswers answers={idea.answers} />
         </div>
       </section>
+
+      <IdeaStoriesSection publicId={idea.publicId} stories={idea.stories} canWriteStory={idea.canWriteStory} />
 
       <div className="mt-6">
         <RoutingExplanation networkName={idea.routing.networkName} reasons={idea.routing.reasons} headingId="routing-heading" />

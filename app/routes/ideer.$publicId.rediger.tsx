@@ -47,6 +47,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     title: t("edit.title", { ns: "my-ideas" }),
     editable: (EDITABLE_STATUSES as readonly string[]).includes(idea.status),
+    // Visibility and the name setting are the submitter's; a co-creator does not get those fields.
+    isSubmitter: idea.isMine,
     idea: {
       publicId: idea.publicId,
       title: idea.title,
@@ -72,6 +74,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const idea = await loadOwnIdea(user, params.publicId);
   const formData = await request.formData();
+  if (!idea.isMine) {
+    // A co-creator's form has no visibility or name fields; updateIdea keeps the submitter's settings.
+    formData.set("visibility", idea.visibility);
+    formData.delete("hideName");
+  }
   const submission = parseWithZod(formData, { schema: IdeaEditSchema });
   const proposal = readRichTextFromForm(formData, "proposal");
   // What the proposal field shows again if the form comes back with errors.
@@ -146,7 +153,7 @@ function CheckboxGroup({
 }
 
 export default function EditIdeaPage() {
-  const { idea, editable } = useLoaderData<typeof loader>();
+  const { idea, editable, isSubmitter } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation("my-ideas");
   const [form, fields] = useForm<IdeaEditInput>({
@@ -299,37 +306,46 @@ export default function EditIdeaPage() {
           hint={t("edit.optional")}
         />
 
-        <fieldset aria-describedby={describedBy(fields.visibility.errors && fields.visibility.errorId)}>
-          <legend className="font-semibold">{t("edit.fields.visibility")}</legend>
-          <div className="mt-2 space-y-2">
-            {getCollectionProps(fields.visibility, { type: "radio", options: [...IDEA_VISIBILITIES] }).map((props) => {
-              const { key, ...inputProps } = props;
-              return (
-                <div key={key} className="flex items-start gap-2">
-                  <input {...inputProps} aria-describedby={undefined} className="mt-1 h-5 w-5 shrink-0 accent-brand-700" />
-                  <label htmlFor={inputProps.id}>{t(`visibility.${inputProps.value}`, { ns: "ideas" })}</label>
-                </div>
-              );
-            })}
-          </div>
-          <FieldErrors id={fields.visibility.errorId} errors={fields.visibility.errors} />
-        </fieldset>
+        {isSubmitter ? (
+          <>
+            <fieldset aria-describedby={describedBy(fields.visibility.errors && fields.visibility.errorId)}>
+              <legend className="font-semibold">{t("edit.fields.visibility")}</legend>
+              <div className="mt-2 space-y-2">
+                {getCollectionProps(fields.visibility, { type: "radio", options: [...IDEA_VISIBILITIES] }).map((props) => {
+                  const { key, ...inputProps } = props;
+                  return (
+                    <div key={key} className="flex items-start gap-2">
+                      <input {...inputProps} aria-describedby={undefined} className="mt-1 h-5 w-5 shrink-0 accent-brand-700" />
+                      <label htmlFor={inputProps.id}>{t(`visibility.${inputProps.value}`, { ns: "ideas" })}</label>
+                    </div>
+                  );
+                })}
+              </div>
+              <FieldErrors id={fields.visibility.errorId} errors={fields.visibility.errors} />
+            </fieldset>
 
-        <div>
-          <div className="flex items-start gap-2">
-            <input
-              {...getInputProps(fields.hideName, { type: "checkbox" })}
-              aria-describedby={`${fields.hideName.id}-hint`}
-              className="mt-1 h-5 w-5 shrink-0 accent-brand-700"
-            />
-            <label htmlFor={fields.hideName.id} className="font-semibold">
-              {t("edit.fields.hideName")}
-            </label>
-          </div>
-          <p id={`${fields.hideName.id}-hint`} className="ml-7 text-sm text-slate-700">
-            {t("edit.hideNameHint")}
+            <div>
+              <div className="flex items-start gap-2">
+                <input
+                  {...getInputProps(fields.hideName, { type: "checkbox" })}
+                  aria-describedby={`${fields.hideName.id}-hint`}
+                  className="mt-1 h-5 w-5 shrink-0 accent-brand-700"
+                />
+                <label htmlFor={fields.hideName.id} className="font-semibold">
+                  {t("edit.fields.hideName")}
+                </label>
+              </div>
+              <p id={`${fields.hideName.id}-hint`} className="ml-7 text-sm text-slate-700">
+                {t("edit.hideNameHint")}
+              </p>
+            </div>
+          </>
+        ) : (
+          <p className="rounded-lg border border-slate-300 bg-slate-50 p-4" data-testid="submitter-only-settings">
+            <input type="hidden" name={fields.visibility.name} value={idea.visibility} />
+            {t("edit.submitterOnlySettings")}
           </p>
-        </div>
+        )}
 
         <section aria-labelledby="routing-readonly-heading" className="rounded-lg border border-slate-300 bg-slate-50 p-4">
           <h2 id="routing-readonly-heading" className="text-lg font-bold">

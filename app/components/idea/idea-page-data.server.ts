@@ -7,6 +7,7 @@ import { describeIdeaRouting } from "~/modules/ideas/describe-idea-routing.serve
 import { findSimilarIdeas } from "~/modules/ideas/find-similar-ideas.server";
 import { getIdea, type IdeaDetail } from "~/modules/ideas/get-idea.server";
 import { CLOSED_STATUSES, EDITABLE_STATUSES } from "~/modules/ideas/idea-vocabulary";
+import { loadIdeaStoryLinks } from "~/modules/stories/load-idea-story-links.server";
 import type { RoutingReason } from "~/modules/ideas/describe-routing.server";
 import { displayDate, type DisplayDate } from "./idea-dates";
 import type { FirstAnswerDue } from "./due-date-notice";
@@ -71,6 +72,12 @@ export type IdeaPageData = {
   canInvite: boolean;
   canTriage: boolean;
   similar: { publicId: string; title: string; status: IdeaStatus; organisationName: string; supportCount: number }[];
+  /** Published success stories about the idea that this reader may see. */
+  stories: { slug: string; title: string; organisationName: string; published: DisplayDate | null }[];
+  /** The story the idea was created from ("Vi vil prøve dette"), when the reader may see it. */
+  inspiredBy: { slug: string; title: string } | null;
+  /** In Ny praksis, and the reader submitted it, co-creates it or belongs to its network. */
+  canWriteStory: boolean;
 };
 
 const attachmentTypeKeys: Record<string, string> = {
@@ -129,7 +136,8 @@ export async function loadIdeaPage(options: { user: CurrentUser; publicId: strin
     const mergedFrom = mergedFromIds.length
       ? await trx.selectFrom("ideas").select(["id", "public_id", "title"]).where("id", "in", mergedFromIds).execute()
       : [];
-    return { row, answers, support: support.rows, cocreators, mergedFrom };
+    const storyLinks = await loadIdeaStoryLinks(trx, idea.id);
+    return { row, answers, support: support.rows, cocreators, mergedFrom, storyLinks };
   });
   const similar = closed
     ? []
@@ -211,5 +219,13 @@ export async function loadIdeaPage(options: { user: CurrentUser; publicId: strin
     canInvite: idea.isMine && !closed,
     canTriage: user.platformRole === "admin" || user.networks.some((n) => n.id === idea.network.id),
     similar: similar.map((s) => ({ publicId: s.publicId, title: s.title, status: s.status, organisationName: s.organisationName, supportCount: s.supportCount })),
+    stories: more.storyLinks.stories.map((s) => ({
+      slug: s.slug,
+      title: s.title,
+      organisationName: s.organisationName,
+      published: s.publishedAt ? displayDate(s.publishedAt, locale) : null,
+    })),
+    inspiredBy: more.storyLinks.inspiredBy,
+    canWriteStory: idea.status === "new_practice" && (idea.isMine || idea.isCocreator || user.networks.some((n) => n.id === idea.network.id)),
   };
 }
