@@ -245,7 +245,7 @@ export function datasetStatements({ ideas, stories, profiles }) {
         from numbered n left join answered a on a.idea_id = n.id
       )
       select t.id, t.year, coalesce(c.last_value, 0) + t.seq,
-        format('IDE-%s-%s', t.year, lpad((coalesce(c.last_value, 0) + t.seq)::text, 4, '0')),
+        format('IDE-%s-%s', t.year, lpad((coalesce(c.last_value, 0) + t.seq)::text, greatest(4, length((coalesce(c.last_value, 0) + t.seq)::text)), '0')),
         case when t.exit = 'withdrawn' then 'withdrawn' else coalesce(t.last_status, 'received') end::public.idea_status,
         t.organisation_id, t.unit_id, t.network_id, t.rule_id, t.explanation, t.title, t.problem,
         jsonb_build_object('root', jsonb_build_object('type', 'root', 'version', 1, 'direction', null, 'format', '', 'indent', 0,

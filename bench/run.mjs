@@ -153,15 +153,25 @@ async function preparePostgres() {
   await admin.end();
   const dbEnv = { DATABASE_URL: url, DATABASE_POOL_SIZE: "10" };
   log(`PostgreSQL ${version} at ${url.replace(/:[^:@]*@/, ":***@")}; migrating and seeding through the app…`);
-  const first = await startApp(dbEnv, "postgres-setup");
-  await first.stop();
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  const query = (sql) => client.query(sql);
-  const gen = await generateDataset(query, { ideas: config.ideas, stories: config.stories }, log);
-  const check = await checkDataset(query);
-  const fx = await fixtures(query);
-  await client.end();
+  const stopServer = () => spawnSync("bash", [path.join(ROOT, "scripts/ci-postgres.sh"), "stop", dir]);
+  let gen, check, fx;
+  try {
+    const first = await startApp(dbEnv, "postgres-setup");
+    await first.stop();
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    const query = (sql) => client.query(sql);
+    try {
+      gen = await generateDataset(query, { ideas: config.ideas, stories: config.stories }, log);
+      check = await checkDataset(query);
+      fx = await fixtures(query);
+    } finally {
+      await client.end();
+    }
+  } catch (error) {
+    stopServer();
+    throw error;
+  }
   return {
     kind: "postgres",
     title: `PostgreSQL ${version}`,
@@ -170,7 +180,7 @@ async function preparePostgres() {
     logFile: path.join(dir, "server.log"),
     generation: { ...gen, ...check },
     fixtures: fx,
-    cleanup: async () => spawnSync("bash", [path.join(ROOT, "scripts/ci-postgres.sh"), "stop", dir]),
+    cleanup: async () => stopServer(),
   };
 }
 

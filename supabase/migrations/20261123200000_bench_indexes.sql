@@ -7,6 +7,9 @@
 --    idea_submitters for every row. An OR is evaluated left to right, so the cheap column tests now
 --    come first (most ideas are shared with partners or belong to the reader's organisation) and the
 --    lookups run only for the rest. The rule is unchanged: the same five conditions, reordered.
+-- 3. Public ids were cut to four digits (lpad truncates): the 10 000th idea of a year became
+--    IDE-<year>-1000 again and its submission failed on the unique key. Numbers from 10 000 keep all
+--    their digits; the search and merge forms already accept IDE-<year>-<4 or more digits>.
 -- ============================================================================
 
 create index if not exists ideas_submitted_idx on public.ideas (submitted_at desc, id);
@@ -47,3 +50,31 @@ $$;
 
 revoke all on function app_private.search_ideas_text(tsquery), app_private.search_ideas_similar_title(text) from public, anon;
 grant execute on function app_private.search_ideas_text(tsquery), app_private.search_ideas_similar_title(text) to authenticated, service_role;
+
+create or replace function app_private.prepare_new_idea() returns trigger
+  language plpgsql security definer set search_path = '' as $$
+declare
+  routed record;
+  unknown_area uuid;
+begin
+  select s into unknown_area from unnest(new.service_area_ids) s
+  where not exists (select 1 from public.service_areas a where a.id = s) limit 1;
+  if unknown_area is not null then
+    raise exception 'unknown service area %', unknown_area using errcode = '23503';
+  end if;
+  select * into routed from public.route_idea(new.organisation_id, new.theme_id, new.service_area_ids, new.relevant_for_several);
+  if routed.network_id is null then
+    raise exception 'no network accepts ideas from this organisation' using errcode = 'P0001', hint = 'idea_unroutable';
+  end if;
+  if new.network_id is distinct from routed.network_id then
+    raise exception 'routing changed while submitting' using errcode = '40001';
+  end if;
+  new.routing_rule_id := routed.rule_id;
+  new.routing_explanation := routed.explanation;
+  new.status := 'received';
+  new.submitted_at := now();
+  new.year := extract(year from now() at time zone 'Europe/Oslo')::integer;
+  new.number := app_private.next_idea_number(new.year);
+  new.public_id := format('IDE-%s-%s', new.year, lpad(new.number::text, greatest(4, length(new.number::text)), '0'));
+  return new;
+end $$;

@@ -60,4 +60,24 @@ describe("benchmark data generator", () => {
       client.release();
     }
   });
+
+  it("numbers the 10 000th idea of a year IDE-<year>-10000 (found by the benchmark: the id was cut to four digits)", async () => {
+    const client = await testDb.engine.pool.connect();
+    try {
+      await client.query("update public.idea_number_counters set last_value = 9999 where year = extract(year from now() at time zone 'Europe/Oslo')::int");
+      const { rows } = await client.query(`
+        insert into public.ideas (organisation_id, network_id, title, problem, proposal_json, proposal_html, proposal_text,
+          theme_id, service_area_ids, privacy_confirmed_at, idempotency_key, first_answer_due_at)
+        select o.id, (select r.network_id from public.route_idea(o.id, th.id, array[sa.id], false) r),
+          'Felles rutine for trygghetsalarm', 'Rutinene er ulike fra sone til sone.', '{}'::jsonb, '<p>x</p>', 'Lage en felles rutine.',
+          th.id, array[sa.id], now(), gen_random_uuid(), now() + interval '14 days'
+        from public.organisations o, public.themes th, public.service_areas sa
+        where o.slug = 'asker' and th.slug = 'mestringsteknologi' and sa.slug = 'hjemmetjenester'
+        returning public_id, number`);
+      expect(rows[0].number).toBe(10000);
+      expect(rows[0].public_id).toBe(`IDE-${new Date().getUTCFullYear()}-10000`);
+    } finally {
+      client.release();
+    }
+  });
 });
