@@ -9,6 +9,8 @@ const app = useE2eHarness();
 const PUBLIC_TITLE = "Digitalt tilsyn om natta i hjemmetjenesten";
 const PARTNERS_TITLE = "Elektronisk medisindispenser gav færre avvik";
 const NEW_TITLE = "Sensorer i stedet for faste nattrunder";
+const TRIED_TITLE = "Medisindispenser i hjemmesykepleien i Asker";
+const TRIED_STORY = "Medisindispensere i Asker sparte besøk";
 
 const opened: TrackedPage[] = [];
 async function newPage(options: Parameters<typeof openPage>[1] = {}) {
@@ -52,7 +54,20 @@ describe("success stories", () => {
     expect(await fitsWidth(page)).toBe(true);
     await expectAccessible(page, "public story, phone");
 
+    // "Skriv ut" comes with JavaScript, is reached with the keyboard and is not on the paper.
+    const print = page.getByRole("button", { name: "Skriv ut" });
+    await expect.poll(() => print.isVisible()).toBe(true);
+    await print.focus();
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Skriv ut");
+    await page.evaluate(() => {
+      (window as unknown as { printed: number }).printed = 0;
+      window.print = () => void ((window as unknown as { printed: number }).printed += 1);
+    });
+    await page.keyboard.press("Enter");
+    expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
+
     await page.emulateMedia({ media: "print" });
+    expect(await print.isVisible()).toBe(false);
     expect(await page.getByRole("navigation", { name: "Hovedmeny" }).isVisible()).toBe(false);
     expect(await page.getByRole("heading", { name: "Målte gevinster" }).isVisible()).toBe(true);
   });
@@ -71,6 +86,7 @@ describe("success stories", () => {
     await page.getByRole("link", { name: PARTNERS_TITLE }).click();
     await page.waitForURL(/\/historier\/elektronisk-medisindispenser-demo$/);
     expect(await page.getByRole("link", { name: "Vi vil prøve dette" }).isVisible()).toBe(true);
+    expect(await page.getByRole("button", { name: "Skriv ut" }).count()).toBe(0);
     await expectAccessibleAsServed(page, "partners story, no JavaScript");
   });
 
@@ -126,5 +142,65 @@ describe("success stories", () => {
     await signIn(reader.page, "Ahmed Rahimi");
     await reader.page.goto(app.url("/historier"));
     expect(await reader.page.getByRole("link", { name: NEW_TITLE }).isVisible()).toBe(true);
+  });
+
+  it("an idea from 'Vi vil prøve dette' says what inspired it; in Ny praksis its submitter writes a story from the idea page, which then lists it", async () => {
+    const { page } = await newPage();
+    await signIn(page, "Kari Nordby");
+    await page.goto(app.url("/historier/elektronisk-medisindispenser-demo"));
+    await page.getByRole("link", { name: "Vi vil prøve dette" }).click();
+    await page.waitForURL(/\/historier\/elektronisk-medisindispenser-demo\/prov$/);
+    await page.getByLabel("Tittel på forslaget").fill(TRIED_TITLE);
+    await page.getByLabel(/^Jeg bekrefter/).check();
+    await page.getByRole("button", { name: "Send forslaget" }).click();
+    await page.waitForURL(/\/ideer\/IDE-\d{4}-\d{4}\/kvittering$/);
+    const ideaPath = new URL(page.url()).pathname.replace(/\/kvittering$/, "");
+    const publicId = ideaPath.split("/").pop()!;
+
+    await page.goto(app.url(ideaPath));
+    await expect.poll(() => page.getByTestId("inspired-by").textContent()).toBe(`Inspirert av suksesshistorien ${PARTNERS_TITLE}`);
+    expect(await page.getByTestId("inspired-by").getByRole("link", { name: PARTNERS_TITLE }).getAttribute("href")).toBe("/historier/elektronisk-medisindispenser-demo");
+    expect(await page.getByRole("link", { name: "Skriv en suksesshistorie" }).count()).toBe(0);
+    await expectAccessible(page, "idea inspired by a story");
+
+    // The network takes it into use (Ny praksis).
+    const coordinator = await newPage();
+    await signIn(coordinator.page, "Marius Bakken");
+    await coordinator.page.goto(app.url(`${ideaPath}/behandle`));
+    await coordinator.page.getByLabel("Ny status").selectOption({ label: "Ny praksis" });
+    await coordinator.page.getByLabel("Svar til innsenderen").fill("Dispenserne er tatt i bruk i to soner. Takk for forslaget!");
+    await coordinator.page.getByRole("button", { name: "Send svar" }).click();
+    await expect.poll(() => coordinator.page.getByText("Ny praksis").first().isVisible()).toBe(true);
+
+    await page.goto(app.url(ideaPath));
+    const stories = page.getByRole("region", { name: "Suksesshistorier om forslaget" });
+    expect(await stories.textContent()).toContain("Ingen suksesshistorie om forslaget er publisert ennå.");
+    await expectAccessible(page, "idea in new practice, submitter");
+    await stories.getByRole("link", { name: "Skriv en suksesshistorie" }).click();
+    await page.waitForURL((url) => url.pathname === "/historier/ny" && url.searchParams.get("ide") === publicId);
+    expect(await page.getByLabel("Tittel", { exact: true }).inputValue()).toBe(TRIED_TITLE);
+    await page.getByLabel("Tittel", { exact: true }).fill(TRIED_STORY);
+    await page.getByLabel("Hva endret seg i tjenesten?").fill("Brukerne tar medisinene selv; vi følger opp varsler.");
+    await page.getByLabel("Hva målte dere?").first().fill("Besøk for medisinutdeling per uke");
+    await page.getByLabel("Enhet").first().selectOption("count");
+    await page.getByLabel("Type gevinst").first().selectOption("time_saved");
+    await page.getByLabel("Nullpunkt (før)").first().fill("90");
+    await page.getByLabel("Etter", { exact: true }).first().fill("50");
+    await page.getByRole("button", { name: "Lagre og send til vurdering" }).click();
+    await page.waitForURL(/\/historier\/[a-z0-9-]+\?melding=submitted$/);
+    const storyPath = new URL(page.url()).pathname;
+
+    await coordinator.page.goto(app.url(`${storyPath}/vurder`));
+    await coordinator.page.getByRole("button", { name: "Publiser historien" }).click();
+    await coordinator.page.waitForURL((url) => url.pathname === storyPath && url.searchParams.get("melding") === "published");
+
+    // A reader in another organisation sees the story on the idea page, and no button to write one.
+    const reader = await newPage();
+    await signIn(reader.page, "Maria Haugen");
+    await reader.page.goto(app.url(ideaPath));
+    const listed = reader.page.getByRole("region", { name: "Suksesshistorier om forslaget" });
+    expect(await listed.getByRole("link", { name: TRIED_STORY }).getAttribute("href")).toBe(storyPath);
+    expect(await listed.getByRole("link", { name: "Skriv en suksesshistorie" }).count()).toBe(0);
+    await expectAccessible(reader.page, "idea page listing its success story, reader elsewhere");
   });
 });
