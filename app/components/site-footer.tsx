@@ -18,6 +18,9 @@ export function SiteFooter() {
             <li>
               <Link to="/svargaranti">{t("footer.answerGuarantee")}</Link>
             </li>
+            <li>
+              <Link to="/innstillinger/mine-data">{t("admin:myData.title")}</Link>
+            </li>
           </ul>
         </nav>
       </div>
