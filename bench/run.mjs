@@ -577,6 +577,8 @@ function writeReport({ machine, runs, floor, assets, explains, notes }) {
   for (const b of notes.budgets) push(`| ${b.name} | ${b.measured} | **${b.pass ? "PASS" : "FAIL"}** |`);
   push("");
   if (notes.remarks.length) push("## Remarks", "", ...notes.remarks.map((r) => `- ${r}`), "");
+  const findings = path.join(ROOT, "bench/FINDINGS.md");
+  if (fs.existsSync(findings)) push(fs.readFileSync(findings, "utf8").trim(), "");
   push(
     "## EXPLAIN ANALYZE on the PostgreSQL data set",
     "",
