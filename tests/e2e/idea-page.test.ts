@@ -70,6 +70,10 @@ describe("the idea page", () => {
     expect(await section(ahmed, "Medskapere").textContent()).toContain("Du er medskaper og kan endre forslaget");
     await ahmed.getByRole("link", { name: "Endre forslaget" }).click();
     await ahmed.waitForURL((url) => url.pathname === `${path}/rediger`);
+    // Visibility and the name setting are the submitter's: a co-creator is told so instead of given the fields.
+    expect(await ahmed.getByTestId("submitter-only-settings").textContent()).toContain("Bare innsenderen kan endre hvem som kan se forslaget");
+    expect(await ahmed.getByRole("radio").count()).toBe(0);
+    expect(await ahmed.getByLabel("Skjul navnet mitt", { exact: false }).count()).toBe(0);
     await expectAccessible(ahmed, "co-creator editing");
     await ahmed.getByLabel("Tittel", { exact: true }).fill("Digitalt nattilsyn med sensor, prøvd i to kommuner");
     await ahmed.getByRole("button", { name: "Lagre endringene" }).click();

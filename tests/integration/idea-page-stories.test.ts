@@ -65,7 +65,7 @@ async function addCocreator(ideaId: string, profileId: string) {
   // Asked and accepted (a new row always starts as pending).
   await service(async (trx) => {
     await trx.insertInto("idea_cocreators").values({ idea_id: ideaId, profile_id: profileId, kind: "request" }).execute();
-    await trx.updateTable("idea_cocreators").set({ status: "accepted", responded_at: new Date() }).where("idea_id", "=", ideaId).where("profile_id", "=", profileId).execute();
+    await trx.updateTable("idea_cocreators").set({ status: "accepted", responded_at: sql`now()` }).where("idea_id", "=", ideaId).where("profile_id", "=", profileId).execute();
   });
 }
 
