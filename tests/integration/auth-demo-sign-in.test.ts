@@ -3,6 +3,7 @@ import { getCurrentUser } from "~/modules/auth/current-user.server";
 import { signInAsDemoUser } from "~/modules/auth/demo-users.server";
 import { getMailer } from "~/modules/mail/mailer.server";
 import * as mailboxMessageRoute from "~/routes/dev.mailbox.$id";
+import * as mailboxMessageHtmlRoute from "~/routes/dev.mailbox.$id_.html";
 import * as mailboxRoute from "~/routes/dev.mailbox._index";
 import * as signInRoute from "~/routes/logg-inn._index";
 import { addNetworkMember, createNetwork, createOrganisation, createUser } from "../support/factories";
@@ -87,9 +88,13 @@ describe("/dev/mailbox", () => {
     const newer = await getMailer().send({ to: "kari.lunde@demovik.example.no", subject: "Nyere", html: "<p>nyere <script>alert(1)</script></p>", text: "Kode: 123456" });
     const list = (await settle(mailboxRoute.loader(routeArgs(new CookieJar().get("/dev/mailbox"))))) as { messages: { id: string; subject: string; to: string }[] };
     expect(list.messages.slice(0, 2).map((m) => m.id)).toEqual([newer.id, older.id]);
-    const shown = (await settle(mailboxMessageRoute.loader(routeArgs(new CookieJar().get(`/dev/mailbox/${newer.id}`), { id: newer.id })))) as { text: string; html: string };
+    const shown = (await settle(mailboxMessageRoute.loader(routeArgs(new CookieJar().get(`/dev/mailbox/${newer.id}`), { id: newer.id })))) as { text: string };
     expect(shown.text).toBe("Kode: 123456");
-    expect(shown.html).toContain("<script>");
+    // The mail's own HTML is its own document, under a policy where nothing in it can run.
+    const framed = (await settle(mailboxMessageHtmlRoute.loader(routeArgs(new CookieJar().get(`/dev/mailbox/${newer.id}/html`), { id: newer.id })))) as Response;
+    expect(await framed.text()).toContain("<script>");
+    expect(framed.headers.get("Content-Security-Policy")).toContain("default-src 'none'");
+    expect(framed.headers.get("Content-Security-Policy")).not.toMatch(/script-src/);
   });
 
   it("is 404 outside demo mode and for unknown messages", async () => {
