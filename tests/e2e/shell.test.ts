@@ -120,6 +120,8 @@ describe("page shell", () => {
   it("rejects a tampered language choice and never redirects off-site", async () => {
     const offsite = await fetch(app.url("/innstillinger/sprak"), {
       method: "POST",
+      // A browser's own form post: same origin (cross-site posts are refused before the action runs).
+      headers: { Origin: new URL(app.url("/")).origin },
       body: new URLSearchParams({ locale: "nn", redirectTo: "//evil.example/phish" }),
       redirect: "manual",
     });
@@ -129,6 +131,7 @@ describe("page shell", () => {
 
     const bad = await fetch(app.url("/innstillinger/sprak"), {
       method: "POST",
+      headers: { Origin: new URL(app.url("/")).origin },
       body: new URLSearchParams({ locale: "sv", redirectTo: "/" }),
       redirect: "manual",
     });
