@@ -24,7 +24,7 @@ export async function startServerServices(env: Env = getEnv(), log: (line: strin
   }
   await initSessionSecret(env);
   log(`database: ${engine.describe}${applied.length ? `, ${applied.length} migration(s) applied` : ""}`);
-  if (env.OUTBOX_DISPATCH === "on") startOutboxLoop({ log });
+  if (env.OUTBOX_DISPATCH === "on") startOutboxLoop({ log, dispatch: { lockMs: env.OUTBOX_LOCK_SECONDS * 1000 } });
   if (env.SLA_SWEEP === "on") startSlaLoop({ log });
   return engine;
 }

@@ -37,6 +37,8 @@ const EnvSchema = z
     MAIL_FROM: z.string().min(3).default("HelseHub Idéhub <idehub@example.no>"),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
     OUTBOX_DISPATCH: z.enum(["on", "off"]).default("on"),
+    /** How long a dispatcher's claim on outbox rows lasts; after a crash, its rows are sent again after this. */
+    OUTBOX_LOCK_SECONDS: z.coerce.number().int().min(5).max(3600).default(300),
     SLA_SWEEP: z.enum(["on", "off"]).default("on"),
   })
   .superRefine((env, ctx) => {

@@ -253,14 +253,14 @@ export async function call(handler: () => Promise<unknown> | unknown): Promise<O
     const result = await handler();
     if (result instanceof Response) return { kind: "response", status: result.status, thrown: false, body: await result.text() };
     if (result && typeof result === "object" && "type" in result && (result as { type: string }).type === "DataWithResponseInit") {
-      const withInit = result as { data: unknown; init?: { status?: number } | null };
+      const withInit = result as unknown as { data: unknown; init?: { status?: number } | null };
       return { kind: "data", status: withInit.init?.status ?? 200, value: withInit.data };
     }
     return { kind: "data", status: 200, value: result };
   } catch (thrown) {
     if (thrown instanceof Response) return { kind: "response", status: thrown.status, thrown: true, body: await thrown.text().catch(() => "") };
     if (thrown && typeof thrown === "object" && "type" in thrown && (thrown as { type: string }).type === "DataWithResponseInit") {
-      const withInit = thrown as { data: unknown; init?: { status?: number } | null };
+      const withInit = thrown as unknown as { data: unknown; init?: { status?: number } | null };
       return { kind: "response", status: withInit.init?.status ?? 500, thrown: true, body: JSON.stringify(withInit.data) };
     }
     return { kind: "crash", message: thrown instanceof Error ? `${thrown.name}: ${thrown.message}` : String(thrown) };

@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import { asService } from "~/db/client.server";
 import type { Mailer } from "./mailer-port.server";
 
@@ -5,8 +6,18 @@ import type { Mailer } from "./mailer-port.server";
 export function createMailboxMailer(): Mailer {
   return {
     async send(message) {
-      const row = await asService("local mailbox: store outgoing mail", (trx) =>
-        trx
+      // Like Resend: the same idempotency key is the same mail (a dispatcher that crashed after
+      // sending and before recording it sends it again; the inbox must still get it once).
+      const row = await asService("local mailbox: store outgoing mail", async (trx) => {
+        if (message.idempotencyKey) {
+          const earlier = await trx
+            .selectFrom("mailbox_messages")
+            .select("id")
+            .where(sql`tags ->> 'idempotencyKey'`, "=", message.idempotencyKey)
+            .executeTakeFirst();
+          if (earlier) return earlier;
+        }
+        return trx
           .insertInto("mailbox_messages")
           .values({
             to_address: message.to.toLowerCase(),
@@ -16,8 +27,8 @@ export function createMailboxMailer(): Mailer {
             tags: JSON.stringify({ ...message.tags, ...(message.idempotencyKey ? { idempotencyKey: message.idempotencyKey } : {}) }),
           })
           .returning("id")
-          .executeTakeFirstOrThrow(),
-      );
+          .executeTakeFirstOrThrow();
+      });
       return { id: row.id };
     },
   };

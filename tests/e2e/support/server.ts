@@ -12,6 +12,8 @@ export type AppServer = {
   /** Server stdout and stderr so far. */
   readLog(): string;
   stop(): Promise<void>;
+  /** SIGKILL: no shutdown, no cleanup (the data stays for a restart on the same `dir`). */
+  kill(): Promise<void>;
 };
 
 async function freePort(): Promise<number> {
@@ -48,12 +50,14 @@ async function waitForHealthy(baseUrl: string, child: ChildProcess, readLog: () 
  * Starts the production build (`node server.mjs`, built by `npm run test:e2e`) on a free port with
  * a fresh embedded database, and waits until /healthz answers.
  */
-export async function startAppServer(extraEnv: Record<string, string> = {}): Promise<AppServer> {
+export async function startAppServer(extraEnv: Record<string, string> = {}, options: { dir?: string } = {}): Promise<AppServer> {
   const root = fileURLToPath(new URL("../../..", import.meta.url));
   if (!fs.existsSync(path.join(root, "build/server/index.js"))) {
     throw new Error("No production build: run `npm run test:e2e` (it builds first) or `npm run build`.");
   }
-  const dir = await fsp.mkdtemp(path.join(os.tmpdir(), "idehub-e2e-"));
+  // A given `dir` belongs to the caller (kept on stop, so a new server can start on the same data).
+  const dir = options.dir ?? (await fsp.mkdtemp(path.join(os.tmpdir(), "idehub-e2e-")));
+  await fsp.mkdir(dir, { recursive: true });
   const logFile = path.join(dir, "server.log");
   const log = fs.openSync(logFile, "a");
   const port = await freePort();
@@ -88,7 +92,15 @@ export async function startAppServer(extraEnv: Record<string, string> = {}): Pro
       clearTimeout(timer);
     }
     fs.closeSync(log);
-    await fsp.rm(dir, { recursive: true, force: true });
+    if (!options.dir) await fsp.rm(dir, { recursive: true, force: true });
+  };
+  const kill = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+      child.kill("SIGKILL");
+      await exited;
+    }
+    fs.closeSync(log);
   };
   try {
     await waitForHealthy(baseUrl, child, readLog, 90_000);
@@ -96,5 +108,5 @@ export async function startAppServer(extraEnv: Record<string, string> = {}): Pro
     await stop();
     throw error;
   }
-  return { baseUrl, logFile, readLog, stop };
+  return { baseUrl, logFile, readLog, stop, kill };
 }
