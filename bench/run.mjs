@@ -542,6 +542,7 @@ function writeReport({ machine, runs, floor, assets, explains, notes }) {
     `- Each run: ${config.duration} s of autocannon 8.0.0 over loopback at ${config.connections.join(", ")} connections; the app, the database and autocannon share the machine's cores, so every figure includes their competition for CPU`,
     "- Production build (`npm run build`), `node server.mjs` with `NODE_ENV=production`, demo sign-in, background jobs (outbox dispatch, SLA sweeper) off; pages requested as a signed-in employee (Kari Nordby, Asker), triage as the coordinator of digi-asker (Marius Bakken)",
     "- Latency percentiles are computed from every response's time; \"vs floor\" is the app's requests/s as a share of the bare Node `http` server's at the same connection count (higher is better; 100 % would be as fast as serving a fixed page)",
+    "- Requests still open when a run ends are not counted: a dash means no response completed within the run",
     `- Floor: a bare Node \`http\` server returning a fixed ${kb(floor.bytes)} KB page (the size of the idea list's HTML) on its own process`,
     "",
   );
