@@ -1,31 +1,17 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { expectAccessible, expectAccessibleAsServed } from "./support/axe";
-import { openPage, type TrackedPage } from "./support/browser";
 import { useE2eHarness } from "./support/harness";
+import { signInWithDemoButton, useTrackedPages } from "./support/pages";
 
 const app = useE2eHarness();
 
 // Lene (Drammen) has a seeded idea shared with partners; Kari (Asker) and Hilde (Asker) co-create on it.
 const IDEA_TITLE = "Digital timebestilling på helsestasjonen";
 
-const opened: TrackedPage[] = [];
-async function newPage(options: Parameters<typeof openPage>[1] = {}) {
-  const tracked = await openPage(app.browser, options);
-  opened.push(tracked);
-  return tracked;
-}
-afterEach(async () => {
-  const errors = opened.flatMap((t) => t.browserErrors);
-  await Promise.all(opened.splice(0).map((t) => t.context.close()));
-  expect(errors, "errors in the browser").toEqual([]);
-});
+const newPage = useTrackedPages(app);
 
-async function signInAsDemoUser(page: Page, name: string) {
-  await page.goto(app.url("/logg-inn"));
-  await page.getByRole("button", { name: `Logg inn som ${name}` }).click();
-  await page.waitForURL((url) => url.pathname === "/");
-}
+const signInAsDemoUser = (page: Page, name: string) => signInWithDemoButton(app, page, name);
 
 let ideaPath: string | undefined;
 async function findIdeaPath() {

@@ -1,8 +1,9 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { expectAccessible } from "./support/axe";
-import { openPage, waitForHydration, type TrackedPage } from "./support/browser";
+import { waitForHydration } from "./support/browser";
 import { useE2eHarness } from "./support/harness";
+import { signInWithDemoButton, useTrackedPages } from "./support/pages";
 
 const app = useE2eHarness();
 
@@ -10,23 +11,9 @@ const app = useE2eHarness();
 const COORDINATOR = "Marius Bakken";
 const OUTSIDER = "Hilde Strand";
 
-const opened: TrackedPage[] = [];
-async function newPage(options: Parameters<typeof openPage>[1] = {}) {
-  const tracked = await openPage(app.browser, options);
-  opened.push(tracked);
-  return tracked;
-}
-afterEach(async () => {
-  const errors = opened.flatMap((t) => t.browserErrors);
-  await Promise.all(opened.splice(0).map((t) => t.context.close()));
-  expect(errors, "errors in the browser").toEqual([]);
-});
+const newPage = useTrackedPages(app);
 
-async function signInAsDemoUser(page: Page, name: string) {
-  await page.goto(app.url("/logg-inn"));
-  await page.getByRole("button", { name: `Logg inn som ${name}` }).click();
-  await page.waitForURL((url) => url.pathname === "/");
-}
+const signInAsDemoUser = (page: Page, name: string) => signInWithDemoButton(app, page, name);
 
 /** axe needs scripts: scan the server's HTML of a page opened without JavaScript (scripts removed) in a page that may run them. */
 async function expectAccessibleWithoutJs(page: Page, label: string) {

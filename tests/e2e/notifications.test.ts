@@ -1,7 +1,7 @@
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { asService, connectKysely } from "~/db/client.server";
 import { openPglite } from "~/db/engine.server";
@@ -9,8 +9,8 @@ import { migrate } from "~/db/migrate.server";
 import { seedDemoDataIfEmpty } from "~/db/seed.server";
 import { createNotifications } from "~/modules/notification-centre/create-notifications.server";
 import { expectAccessible } from "./support/axe";
-import { openPage, type TrackedPage } from "./support/browser";
 import { useE2eHarness } from "./support/harness";
+import { signInWithDemoButton, useTrackedPages } from "./support/pages";
 
 const MARIUS_ID = "50000000-0000-4000-8000-000000000004"; // coordinator of digi-asker
 const MARIUS = "Marius Bakken";
@@ -68,23 +68,9 @@ afterAll(async () => {
 
 const app = useE2eHarness(serverEnv);
 
-const opened: TrackedPage[] = [];
-async function newPage(options: Parameters<typeof openPage>[1] = {}) {
-  const tracked = await openPage(app.browser, options);
-  opened.push(tracked);
-  return tracked;
-}
-afterEach(async () => {
-  const errors = opened.flatMap((t) => t.browserErrors);
-  await Promise.all(opened.splice(0).map((t) => t.context.close()));
-  expect(errors, "errors in the browser").toEqual([]);
-});
+const newPage = useTrackedPages(app);
 
-async function signInAsDemoUser(page: Page, name: string) {
-  await page.goto(app.url("/logg-inn"));
-  await page.getByRole("button", { name: `Logg inn som ${name}` }).click();
-  await page.waitForURL((url) => url.pathname === "/");
-}
+const signInAsDemoUser = (page: Page, name: string) => signInWithDemoButton(app, page, name);
 
 const header = (page: Page) => page.getByRole("banner");
 const h1 = (page: Page) => page.getByRole("heading", { level: 1 }).textContent();

@@ -3,15 +3,16 @@ import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { sql } from "kysely";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { connectKysely } from "~/db/client.server";
 import { openPglite } from "~/db/engine.server";
 import { migrate } from "~/db/migrate.server";
 import { seedIdea } from "../integration/search-support";
 import { expectAccessible } from "./support/axe";
-import { openPage, waitForHydration, type TrackedPage } from "./support/browser";
+import { waitForHydration } from "./support/browser";
 import { useE2eHarness } from "./support/harness";
+import { signInWithDemoButton, useTrackedPages } from "./support/pages";
 
 // The server's embedded database is prepared before it starts: demo data plus 25 more ideas from
 // Kongsberg, so a filtered search has two pages.
@@ -41,23 +42,9 @@ afterAll(async () => {
 
 const app = useE2eHarness({ PGLITE_DATA_DIR: dataDir });
 
-const opened: TrackedPage[] = [];
-async function newPage(options: Parameters<typeof openPage>[1] = {}) {
-  const tracked = await openPage(app.browser, options);
-  opened.push(tracked);
-  return tracked;
-}
-afterEach(async () => {
-  const errors = opened.flatMap((t) => t.browserErrors);
-  await Promise.all(opened.splice(0).map((t) => t.context.close()));
-  expect(errors, "errors in the browser").toEqual([]);
-});
+const newPage = useTrackedPages(app);
 
-async function signInAsDemoUser(page: Page, name: string) {
-  await page.goto(app.url("/logg-inn"));
-  await page.getByRole("button", { name: `Logg inn som ${name}` }).click();
-  await page.waitForURL((url) => url.pathname === "/");
-}
+const signInAsDemoUser = (page: Page, name: string) => signInWithDemoButton(app, page, name);
 
 const resultsHeading = (page: Page) => page.locator("#results-heading").textContent();
 const cardTitles = (page: Page) => page.getByRole("article").getByRole("heading", { level: 3 }).allTextContents();

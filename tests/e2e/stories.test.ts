@@ -1,8 +1,8 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { expectAccessible, expectAccessibleAsServed } from "./support/axe";
-import { openPage, type TrackedPage } from "./support/browser";
 import { useE2eHarness } from "./support/harness";
+import { signInWithDemoButton, useTrackedPages } from "./support/pages";
 
 const app = useE2eHarness();
 
@@ -12,23 +12,9 @@ const NEW_TITLE = "Sensorer i stedet for faste nattrunder";
 const TRIED_TITLE = "Medisindispenser i hjemmesykepleien i Asker";
 const TRIED_STORY = "Medisindispensere i Asker sparte besøk";
 
-const opened: TrackedPage[] = [];
-async function newPage(options: Parameters<typeof openPage>[1] = {}) {
-  const tracked = await openPage(app.browser, options);
-  opened.push(tracked);
-  return tracked;
-}
-afterEach(async () => {
-  const errors = opened.flatMap((t) => t.browserErrors);
-  await Promise.all(opened.splice(0).map((t) => t.context.close()));
-  expect(errors, "errors in the browser").toEqual([]);
-});
+const newPage = useTrackedPages(app);
 
-async function signIn(page: Page, name: string) {
-  await page.goto(app.url("/logg-inn"));
-  await page.getByRole("button", { name: `Logg inn som ${name}` }).click();
-  await page.waitForURL((url) => url.pathname === "/");
-}
+const signIn = (page: Page, name: string) => signInWithDemoButton(app, page, name);
 
 const h1 = (page: Page) => page.getByRole("heading", { level: 1 }).textContent();
 const fitsWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);

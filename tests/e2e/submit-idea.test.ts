@@ -1,11 +1,11 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { expectAccessible } from "./support/axe";
-import { openPage, type TrackedPage } from "./support/browser";
 import { useE2eHarness } from "./support/harness";
+import { signInWithDemoButton, useTrackedPages } from "./support/pages";
 
 // Attachments go to a temporary directory, not the checkout's .data/.
 const storageDir = fs.mkdtempSync(path.join(os.tmpdir(), "idehub-e2e-files-"));
@@ -20,23 +20,9 @@ const SIMILAR_TITLE = "Videokonsultasjon etter utskrivning fra sykehus";
 const SEEDED_SIMILAR = "Videokonsultasjon for oppfølging etter utskrivning";
 const CONFIRM = "Jeg bekrefter at forslaget ikke inneholder opplysninger om pasienter eller brukere";
 
-const opened: TrackedPage[] = [];
-async function newPage(options: Parameters<typeof openPage>[1] = {}) {
-  const tracked = await openPage(app.browser, { ...PHONE, ...options });
-  opened.push(tracked);
-  return tracked;
-}
-afterEach(async () => {
-  const errors = opened.flatMap((t) => t.browserErrors);
-  await Promise.all(opened.splice(0).map((t) => t.context.close()));
-  expect(errors, "errors in the browser").toEqual([]);
-});
+const newPage = useTrackedPages(app, PHONE);
 
-async function signInAsDemoUser(page: Page, name: string) {
-  await page.goto(app.url("/logg-inn"));
-  await page.getByRole("button", { name: `Logg inn som ${name}` }).click();
-  await page.waitForURL((url) => url.pathname === "/");
-}
+const signInAsDemoUser = (page: Page, name: string) => signInWithDemoButton(app, page, name);
 
 async function fitsWidth(page: Page) {
   return page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
