@@ -1,4 +1,4 @@
-import { sql } from "kysely";
+import { sql, type RawBuilder } from "kysely";
 import { withUser, type SessionUser } from "~/db/client.server";
 import type { IdeaStatus } from "~/db/schema";
 
@@ -20,9 +20,55 @@ export function searchWords(text: string): string[] {
   return words.sort((a, b) => b.length - a.length).slice(0, MAX_WORDS);
 }
 
+/** Candidates per lookup before ranking; common words can match thousands of ideas. */
+const CANDIDATES = 50;
+
+type SimilarIdeaRow = {
+  id: string;
+  public_id: string;
+  title: string;
+  status: IdeaStatus;
+  organisation_name: string;
+  support_count: number;
+  supported_by_me: boolean;
+};
+
+/** The statement findSimilarIdeas runs as the user, or null when there is nothing to match on. */
+export function similarIdeasQuery(options: { title: string; text?: string; limit?: number }): RawBuilder<SimilarIdeaRow> | null {
+  const title = options.title.trim().slice(0, 200);
+  const words = searchWords(`${title} ${options.text ?? ""}`.slice(0, 4000));
+  if (title.length < 4 && words.length === 0) return null;
+  const limit = Math.min(options.limit ?? 5, 5);
+  const textCandidates =
+    words.length > 0
+      ? sql`select idea_id, rank from app_private.search_ideas_text(to_tsquery('norwegian', ${words.join(" | ")})) order by rank desc limit ${CANDIDATES}`
+      : sql`select null::uuid as idea_id, 0::real as rank where false`;
+  const titleCandidates =
+    title.length >= 4
+      ? sql`select idea_id from app_private.search_ideas_similar_title(${title}) order by rank desc limit ${CANDIDATES}`
+      : sql`select null::uuid as idea_id where false`;
+  return sql<SimilarIdeaRow>`
+    with t as (${textCandidates}),
+         s as (${titleCandidates}),
+         c as (select coalesce(t.idea_id, s.idea_id) as idea_id, coalesce(t.rank, 0) as rank
+               from t full join s on s.idea_id = t.idea_id)
+    select i.id, i.public_id, i.title, i.status, o.name as organisation_name,
+           (select count(*)::int from public.idea_supports su where su.idea_id = i.id) as support_count,
+           exists (select 1 from public.idea_supports su where su.idea_id = i.id and su.profile_id = (select auth.uid())) as supported_by_me
+    from c
+    join public.ideas i on i.id = c.idea_id
+    join public.organisations o on o.id = i.organisation_id
+    where i.status not in ('withdrawn', 'merged')
+    order by c.rank + extensions.similarity(i.title, ${title}) * 2 desc, i.submitted_at desc
+    limit ${limit}`;
+}
+
 /**
  * Up to five open ideas the user may see (RLS decides, across organisations) that look like what is
  * being written: Norwegian full-text match on any word, plus trigram similarity of the titles.
+ * The matching runs in the search page's definer helpers (see 20261123140000_search.sql: under RLS
+ * `@@` and `%` cannot use their indexes, so querying public.ideas directly ranks every idea); their
+ * ids are joined back to public.ideas as the user, so the ideas_select policy still decides.
  */
 export async function findSimilarIdeas(options: {
   user: SessionUser;
@@ -30,33 +76,10 @@ export async function findSimilarIdeas(options: {
   text?: string;
   limit?: number;
 }): Promise<SimilarIdea[]> {
-  const title = options.title.trim().slice(0, 200);
-  const words = searchWords(`${title} ${options.text ?? ""}`.slice(0, 4000));
-  if (title.length < 4 && words.length === 0) return [];
-  const tsquery = words.length > 0 ? words.join(" | ") : "";
-  const limit = Math.min(options.limit ?? 5, 5);
+  const query = similarIdeasQuery(options);
+  if (!query) return [];
   return withUser(options.user, async (trx) => {
-    const { rows } = await sql<{
-      id: string;
-      public_id: string;
-      title: string;
-      status: IdeaStatus;
-      organisation_name: string;
-      support_count: number;
-      supported_by_me: boolean;
-    }>`
-      with q as (select case when ${tsquery} = '' then null else to_tsquery('norwegian', ${tsquery}) end as tsq)
-      select i.id, i.public_id, i.title, i.status, o.name as organisation_name,
-             (select count(*)::int from public.idea_supports s where s.idea_id = i.id) as support_count,
-             exists (select 1 from public.idea_supports s where s.idea_id = i.id and s.profile_id = (select auth.uid())) as supported_by_me
-      from public.ideas i
-      join public.organisations o on o.id = i.organisation_id
-      cross join q
-      where i.status not in ('withdrawn', 'merged')
-        and ((q.tsq is not null and i.search_vector @@ q.tsq) or i.title operator(extensions.%) ${title})
-      order by coalesce(ts_rank(i.search_vector, q.tsq), 0) + extensions.similarity(i.title, ${title}) * 2 desc,
-               i.submitted_at desc
-      limit ${limit}`.execute(trx);
+    const { rows } = await query.execute(trx);
     return rows.map((r) => ({
       id: r.id,
       publicId: r.public_id,

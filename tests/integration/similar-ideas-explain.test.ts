@@ -1,0 +1,91 @@
+import { sql } from "kysely";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { asService, withUser } from "~/db/client.server";
+import { findSimilarIdeas, similarIdeasQuery } from "~/modules/ideas/find-similar-ideas.server";
+import { demoUser } from "../support/demo-data";
+import { createTestDatabase, type TestDatabase } from "../support/test-database";
+
+let testDb: TestDatabase;
+
+// A few thousand ideas across four municipalities; every third is organisation-only.
+beforeAll(async () => {
+  testDb = await createTestDatabase();
+  await testDb.seedDemoData();
+  await asService(
+    "test: bulk ideas for similar-ideas plans",
+    (trx) => sql`
+      insert into public.ideas (organisation_id, network_id, title, problem, proposal_json, proposal_html, proposal_text,
+        theme_id, service_area_ids, visibility, privacy_confirmed_at, idempotency_key, first_answer_due_at)
+      select o.id, (select r.network_id from public.route_idea(o.id, th.id, array[sa.id], false) r),
+        'Forslag nummer ' || g || ' om ' || (array['kaffe', 'sengetøy', 'nøkler', 'bil', 'vakter', 'turnus', 'rapport', 'pasient'])[1 + g % 8],
+        'Et problem som handler om ting nummer ' || g, '{}'::jsonb, '<p>x</p>', 'Vi foreslår noe nytt ' || md5(g::text),
+        th.id, array[sa.id], case when g % 3 = 0 then 'organisation' else 'partners' end::public.idea_visibility,
+        now(), gen_random_uuid(), now() + interval '14 days'
+      from generate_series(1, 3000) g
+      join public.organisations o on o.slug = (array['asker', 'drammen', 'lier', 'kongsberg'])[1 + g % 4]
+      join public.themes th on th.slug = 'mestringsteknologi'
+      join public.service_areas sa on sa.slug = 'hjemmetjenester'`.execute(trx),
+    testDb.db,
+  );
+  await sql`analyze public.ideas`.execute(testDb.db);
+}, 120_000);
+afterAll(async () => {
+  await testDb.close();
+});
+
+const KARI = "kari.nordby@asker.example.no";
+const NINA = "nina.aas@kongsberg.example.no";
+
+describe("similar ideas on 3000 ideas", () => {
+  it("finds candidates through the definer helpers and reads ideas only by primary key as the user", async () => {
+    const query = similarIdeasQuery({ title: "Forslag om turnus", text: "Et problem som handler om vakter og turnus" })!;
+    const user = await demoUser(testDb.db, KARI);
+    const plan = await withUser(
+      user,
+      async (trx) => {
+        // A few thousand rows are cheap to scan; forbid that to see whether the plan *needs* a scan.
+        await sql`set local enable_seqscan = off`.execute(trx);
+        const { rows } = await sql<{ "QUERY PLAN": string }>`explain ${query}`.execute(trx);
+        return rows.map((r) => r["QUERY PLAN"]).join("\n");
+      },
+      testDb.db,
+    );
+    expect(plan).toContain("Function Scan on search_ideas_text");
+    expect(plan).toContain("Function Scan on search_ideas_similar_title");
+    expect(plan).toMatch(/Index Scan using ideas_pkey on ideas|Index Only Scan using ideas_pkey on ideas/);
+    expect(plan).not.toContain("Seq Scan on ideas");
+  });
+
+  it("never shows another organisation's organisation-only idea, even when its title matches exactly", async () => {
+    // Idea 3 belongs to Kongsberg and is organisation-only (3 % 3 = 0).
+    const title = "Forslag nummer 3 om bil";
+    const kari = await findSimilarIdeas({ user: await demoUser(testDb.db, KARI), title, text: "ting nummer 3" });
+    const nina = await findSimilarIdeas({ user: await demoUser(testDb.db, NINA), title, text: "ting nummer 3" });
+
+    expect(nina[0]?.title).toBe(title);
+    expect(kari.map((idea) => idea.title)).not.toContain(title);
+    expect(kari.length).toBeGreaterThan(0);
+    expect(kari.length).toBeLessThanOrEqual(5);
+    const visibleToKari = await asService(
+      "test: what Kari may see",
+      (trx) =>
+        trx
+          .selectFrom("ideas")
+          .innerJoin("organisations", "organisations.id", "ideas.organisation_id")
+          .select("ideas.id")
+          .where((eb) => eb.or([eb("ideas.visibility", "=", "partners"), eb("organisations.slug", "=", "asker")]))
+          .execute(),
+      testDb.db,
+    );
+    const allowed = new Set(visibleToKari.map((r) => r.id));
+    for (const idea of kari) expect(allowed.has(idea.id)).toBe(true);
+  });
+
+  it("leaves out withdrawn and merged ideas", async () => {
+    const title = "Forslag nummer 5 om turnus";
+    const user = await demoUser(testDb.db, KARI);
+    expect((await findSimilarIdeas({ user, title }))[0]?.title).toBe(title);
+    await asService("test: withdraw", (trx) => trx.updateTable("ideas").set({ status: "withdrawn" }).where("title", "=", title).execute(), testDb.db);
+    expect((await findSimilarIdeas({ user, title })).map((idea) => idea.title)).not.toContain(title);
+  });
+});
