@@ -9,7 +9,7 @@ import { pageTitle } from "~/components/page-title";
 import { getTranslator } from "~/i18n/i18n.server";
 import { requireUser } from "~/modules/auth/current-user.server";
 import { addComment } from "~/modules/comments/add-comment.server";
-import { AddCommentSchema, CommentActionSchema, EditCommentSchema, HideCommentSchema } from "~/modules/comments/comment-schema";
+import { CommentActionSchema } from "~/modules/comments/comment-schema";
 import { deleteComment } from "~/modules/comments/delete-comment.server";
 import { describeCocreationError } from "~/modules/comments/describe-cocreation-error.server";
 import { editComment } from "~/modules/comments/edit-comment.server";
@@ -118,7 +118,6 @@ export default function CommentRefusedPage() {
           <CommentTextForm
             formId={parentId ? `reply-${parentId}` : "comment-new"}
             action={postTo}
-            schema={AddCommentSchema}
             hidden={parentId ? { intent: "add", parentId } : { intent: "add" }}
             fieldName="body"
             label={parentId ? t("comments.reply") : t("comments.label")}
@@ -131,7 +130,6 @@ export default function CommentRefusedPage() {
           <CommentTextForm
             formId={`edit-${commentId}`}
             action={postTo}
-            schema={EditCommentSchema}
             hidden={{ intent: "edit", commentId }}
             fieldName="body"
             label={t("comments.editLabel")}
@@ -143,7 +141,6 @@ export default function CommentRefusedPage() {
           <CommentTextForm
             formId={`hide-${commentId}`}
             action={postTo}
-            schema={HideCommentSchema}
             hidden={{ intent: "hide", commentId }}
             fieldName="reason"
             label={t("comments.hideLabel")}

@@ -12,7 +12,7 @@ import { describeCocreationError } from "~/modules/comments/describe-cocreation-
 import { findIdeaRef } from "~/modules/comments/find-idea-ref.server";
 import { resolveLocale } from "~/modules/preferences/resolve-locale.server";
 import { recordSameNeed } from "~/modules/same-need/record-same-need.server";
-import { RecordSameNeedSchema, SameNeedActionSchema } from "~/modules/same-need/same-need-schema";
+import { SameNeedActionSchema } from "~/modules/same-need/same-need-schema";
 import { withdrawSameNeed } from "~/modules/same-need/withdraw-same-need.server";
 import { isAppError } from "~/utils/app-error";
 
@@ -70,7 +70,6 @@ export default function SameNeedRefusedPage() {
             <CommentTextForm
               formId="same-need-form"
               action={`${ideaPath}/samme-behov`}
-              schema={RecordSameNeedSchema}
               hidden={{ intent: "record" }}
               fieldName="note"
               label={t("sameNeed.noteLabel")}

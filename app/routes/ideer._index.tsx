@@ -13,7 +13,8 @@ import { resolveLocale } from "~/modules/preferences/resolve-locale.server";
 import { dropUnknownFilters, loadSearchOptions } from "~/modules/search/load-search-options.server";
 import { searchIdeas } from "~/modules/search/search-ideas.server";
 import { limitSearch, tooManyRequests } from "~/modules/security/shared-rate-limiter.server";
-import { parseSearchParams, searchParamsFor, SORTS, type SearchQuery, type SortParam } from "~/modules/search/search-query-schema";
+import { searchParamsFor, SORTS, type SearchQuery, type SortParam } from "~/modules/search/search-query-params";
+import { parseSearchParams } from "~/modules/search/search-query-schema";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title);
 

@@ -48,8 +48,10 @@ describe("co-creating on an idea", () => {
     await page.getByRole("button", { name: "Følg", exact: true }).click();
     await expect.poll(() => page.getByRole("button", { name: "Slutt å følge" }).isVisible()).toBe(true);
 
-    // An empty comment: a message, nothing saved.
+    // An empty comment: a message, nothing saved. The idea page has no client-side validation (its
+    // JavaScript budget), so the server's answer is shown on the comment page, as without JavaScript.
     await comments(page).getByRole("button", { name: "Publiser kommentar" }).click();
+    await page.waitForURL((url) => url.pathname === `${path}/kommentarer`);
     await expect.poll(() => page.getByText("Skriv en kommentar før du publiserer.").isVisible()).toBe(true);
     const field = page.getByLabel("Skriv en kommentar");
     expect(await field.getAttribute("aria-invalid")).toBe("true");
@@ -57,8 +59,7 @@ describe("co-creating on an idea", () => {
 
     // An unknown mention: refused with the name, the text kept.
     await field.fill("Spør @ukjent.person om dette");
-    await comments(page).getByRole("button", { name: "Publiser kommentar" }).click();
-    await page.waitForURL((url) => url.pathname === `${path}/kommentarer`);
+    await page.getByRole("button", { name: "Publiser kommentar" }).click();
     await expect.poll(() => page.getByRole("alert").textContent()).toContain("@ukjent.person");
     expect(await page.getByLabel("Skriv en kommentar").inputValue()).toBe("Spør @ukjent.person om dette");
     await expectAccessible(page, "refused comment");

@@ -1,18 +1,17 @@
-import { getFormProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import type { SubmissionResult } from "@conform-to/react";
 import { Form } from "@remix-run/react";
-import type { ZodTypeAny } from "zod";
 import { inputClass, primaryButtonClass } from "~/modules/auth/form-feedback";
 import { describedBy, FieldMessages, FormMessages } from "./form-messages";
+import { serverReply } from "./server-reply";
 
 /**
  * One text field and a submit button, posted as a plain form (works without JavaScript). Used for
  * new comments, replies, edits and hiding; the typed text is kept when the server refuses it.
+ * Validation is the server's (Zod in the action); see server-reply.ts for why not in the browser.
  */
 export function CommentTextForm({
   formId,
   action,
-  schema,
   hidden,
   fieldName,
   label,
@@ -24,7 +23,6 @@ export function CommentTextForm({
 }: {
   formId: string;
   action: string;
-  schema: ZodTypeAny;
   hidden: Record<string, string>;
   fieldName: "body" | "reason" | "note" | "message";
   label: string;
@@ -34,24 +32,15 @@ export function CommentTextForm({
   lastResult?: SubmissionResult<string[]> | null;
   rows?: number;
 }) {
-  const [form, fields] = useForm<Record<string, string>>({
-    id: formId,
-    lastResult,
-    defaultValue: { ...hidden, [fieldName]: defaultValue ?? "" },
-    constraint: getZodConstraint(schema),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-  });
-  const field = fields[fieldName]!;
-  const hintId = `${field.id}-hint`;
+  const reply = serverReply(formId, lastResult, fieldName);
+  const hintId = `${reply.fieldId}-hint`;
   return (
-    <Form method="post" action={action} className="space-y-2" {...getFormProps(form)}>
-      <FormMessages id={form.errorId} errors={form.errors} />
+    <Form method="post" action={action} id={formId} noValidate className="space-y-2">
+      <FormMessages id={reply.formErrorId} errors={reply.formErrors} />
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
-      <label htmlFor={field.id} className="block font-semibold">
+      <label htmlFor={reply.fieldId} className="block font-semibold">
         {label}
       </label>
       {hint ? (
@@ -60,15 +49,15 @@ export function CommentTextForm({
         </p>
       ) : null}
       <textarea
-        {...getTextareaProps(field, { ariaDescribedBy: describedBy(hint && hintId, Boolean(form.errors?.length) && form.errorId) })}
-        key={field.key}
+        id={reply.fieldId}
+        name={fieldName}
+        defaultValue={reply.value ?? defaultValue ?? ""}
+        aria-invalid={reply.fieldErrors ? true : undefined}
+        aria-describedby={describedBy(hint && hintId, reply.fieldErrors && reply.fieldErrorId, Boolean(reply.formErrors?.length) && reply.formErrorId)}
         rows={rows}
-        // The server's own message (in the user's language) beats the browser's, also without JavaScript.
-        required={undefined}
-        maxLength={undefined}
         className={inputClass}
       />
-      <FieldMessages id={field.errorId} errors={field.errors} />
+      <FieldMessages id={reply.fieldErrorId} errors={reply.fieldErrors} />
       <button type="submit" className={primaryButtonClass}>
         {submitLabel}
       </button>

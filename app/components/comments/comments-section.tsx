@@ -1,7 +1,6 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { secondaryButtonClass } from "~/modules/auth/form-feedback";
-import { AddCommentSchema, EditCommentSchema, HideCommentSchema } from "~/modules/comments/comment-schema";
 import type { CocreationData, CommentView } from "./cocreation-data.server";
 import { CommentTextForm } from "./comment-text-form";
 
@@ -65,7 +64,6 @@ function CommentItem({ comment, data, isReply }: { comment: Comment; data: Data;
               <CommentTextForm
                 formId={`reply-${comment.id}`}
                 action={action}
-                schema={AddCommentSchema}
                 hidden={{ intent: "add", parentId: comment.id }}
                 fieldName="body"
                 label={t("comments.replyLabel", { name: author })}
@@ -83,7 +81,6 @@ function CommentItem({ comment, data, isReply }: { comment: Comment; data: Data;
                 <CommentTextForm
                   formId={`edit-${comment.id}`}
                   action={action}
-                  schema={EditCommentSchema}
                   hidden={{ intent: "edit", commentId: comment.id }}
                   fieldName="body"
                   label={t("comments.editLabel")}
@@ -118,7 +115,6 @@ function CommentItem({ comment, data, isReply }: { comment: Comment; data: Data;
                 <CommentTextForm
                   formId={`hide-${comment.id}`}
                   action={action}
-                  schema={HideCommentSchema}
                   hidden={{ intent: "hide", commentId: comment.id }}
                   fieldName="reason"
                   label={t("comments.hideLabel")}
@@ -162,7 +158,6 @@ export function CommentsSection({ data }: { data: Data }) {
           <CommentTextForm
             formId="comment-new"
             action={`/ideer/${encodeURIComponent(data.publicId)}/kommentarer`}
-            schema={AddCommentSchema}
             hidden={{ intent: "add" }}
             fieldName="body"
             label={t("comments.label")}

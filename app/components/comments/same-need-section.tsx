@@ -2,7 +2,6 @@ import type { SubmissionResult } from "@conform-to/react";
 import { Form, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { secondaryButtonClass } from "~/modules/auth/form-feedback";
-import { RecordSameNeedSchema } from "~/modules/same-need/same-need-schema";
 import type { CocreationData } from "./cocreation-data.server";
 import { CommentTextForm } from "./comment-text-form";
 
@@ -70,7 +69,6 @@ export function SameNeedSection({
             <CommentTextForm
               formId="same-need-form"
               action={action}
-              schema={RecordSameNeedSchema}
               hidden={{ intent: "record" }}
               fieldName="note"
               label={t("sameNeed.noteLabel")}

@@ -1,11 +1,10 @@
-import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import type { SubmissionResult } from "@conform-to/react";
 import { Form, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CommentTextForm } from "~/components/comments/comment-text-form";
 import { describedBy, FieldMessages, FormMessages } from "~/components/comments/form-messages";
+import { serverReply } from "~/components/comments/server-reply";
 import { inputClass, primaryButtonClass, secondaryButtonClass } from "~/modules/auth/form-feedback";
-import { InviteCocreatorSchema, RequestCocreationSchema } from "~/modules/cocreators/cocreator-schema";
 import type { IdeaPageData } from "./idea-page-data.server";
 
 const actionOf = (publicId: string) => `/ideer/${encodeURIComponent(publicId)}/medskapere`;
@@ -16,7 +15,6 @@ export function CocreatorRequestForm({ publicId, lastResult, defaultValue }: { p
     <CommentTextForm
       formId="cocreator-request-form"
       action={actionOf(publicId)}
-      schema={RequestCocreationSchema}
       hidden={{ intent: "request" }}
       fieldName="message"
       label={t("cocreators.messageLabel")}
@@ -31,34 +29,29 @@ export function CocreatorRequestForm({ publicId, lastResult, defaultValue }: { p
 
 export function CocreatorInviteForm({ publicId, lastResult, defaultValue }: { publicId: string; lastResult?: SubmissionResult<string[]> | null; defaultValue?: string }) {
   const { t } = useTranslation("cocreation");
-  const [form, fields] = useForm<{ intent: string; email: string }>({
-    id: "cocreator-invite-form",
-    lastResult,
-    defaultValue: { intent: "invite", email: defaultValue ?? "" },
-    constraint: getZodConstraint(InviteCocreatorSchema),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: InviteCocreatorSchema }),
-  });
-  const hintId = `${fields.email.id}-hint`;
+  const reply = serverReply("cocreator-invite-form", lastResult, "email");
+  const hintId = `${reply.fieldId}-hint`;
   return (
-    <Form method="post" action={actionOf(publicId)} className="space-y-2" {...getFormProps(form)}>
-      <FormMessages id={form.errorId} errors={form.errors} />
+    <Form method="post" action={actionOf(publicId)} id="cocreator-invite-form" noValidate className="space-y-2">
+      <FormMessages id={reply.formErrorId} errors={reply.formErrors} />
       <input type="hidden" name="intent" value="invite" />
-      <label htmlFor={fields.email.id} className="block font-semibold">
+      <label htmlFor={reply.fieldId} className="block font-semibold">
         {t("cocreators.inviteLabel")}
       </label>
       <p id={hintId} className="text-sm text-slate-700">
         {t("cocreators.inviteHint")}
       </p>
       <input
-        {...getInputProps(fields.email, { type: "email", ariaDescribedBy: describedBy(hintId, Boolean(form.errors?.length) && form.errorId) })}
-        key={fields.email.key}
+        id={reply.fieldId}
+        name="email"
+        type="email"
+        defaultValue={reply.value ?? defaultValue ?? ""}
+        aria-invalid={reply.fieldErrors ? true : undefined}
+        aria-describedby={describedBy(hintId, reply.fieldErrors && reply.fieldErrorId, Boolean(reply.formErrors?.length) && reply.formErrorId)}
         autoComplete="off"
-        required={undefined}
         className={inputClass}
       />
-      <FieldMessages id={fields.email.errorId} errors={fields.email.errors} />
+      <FieldMessages id={reply.fieldErrorId} errors={reply.fieldErrors} />
       <button type="submit" className={secondaryButtonClass}>
         {t("cocreators.invite")}
       </button>

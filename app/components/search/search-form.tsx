@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import type { IdeaStatus } from "~/db/schema";
 import { inputClass, primaryButtonClass, secondaryButtonClass } from "~/modules/auth/form-feedback";
 import type { SearchOption, SearchOptions } from "~/modules/search/load-search-options.server";
-import { IDEA_STATUSES, SORTS, type SearchQuery, type SortParam } from "~/modules/search/search-query-schema";
+import { IDEA_STATUSES, SORTS, type SearchQuery, type SortParam } from "~/modules/search/search-query-params";
 
 export type SearchFormData = {
   query: SearchQuery;
