@@ -56,6 +56,9 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       // Kysely ends the pool only if it was used; close it ourselves so that `drop ... with (force)`
       // does not kill idle connections (which the pool would report as errors).
       await engine.close().catch(() => {});
+      // The drop below ends any connection still closing; that is our own teardown, not an app error.
+      engine.pool.removeAllListeners("error");
+      engine.pool.on("error", () => {});
       await dropDatabase();
     },
   };
