@@ -1,9 +1,8 @@
-import { render } from "@react-email/components";
+import { loadMailRenderer } from "./load-mail-renderer.server";
 import type { SupportedLocale } from "~/i18n/config";
 import { getTranslator } from "~/i18n/i18n.server";
 import type { RoutingReason } from "~/modules/ideas/describe-routing.server";
 import { formatOsloDate } from "~/modules/notifications/format-oslo-date";
-import { IdeaReceiptEmail } from "./templates/idea-receipt-email";
 
 export type IdeaReceiptEmailOptions = {
   locale: SupportedLocale;
@@ -46,6 +45,7 @@ export async function renderIdeaReceiptEmail(options: IdeaReceiptEmailOptions) {
     privacy: t("receipt.privacy", vars),
     footer: t("footer", vars),
   };
+  const { render, IdeaReceiptEmail } = await loadMailRenderer(() => import("./templates/idea-receipt-email"));
   const html = await render(
     <IdeaReceiptEmail lang={locale} texts={texts} number={publicId} title={title} networkName={networkName} dueDate={date} link={link} />,
   );

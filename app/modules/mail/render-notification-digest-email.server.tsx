@@ -1,5 +1,5 @@
-import { render } from "@react-email/components";
-import { NotificationDigestEmail, type NotificationDigestSection, type NotificationDigestTexts } from "./templates/notification-digest-email";
+import { loadMailRenderer } from "./load-mail-renderer.server";
+import type { NotificationDigestSection, NotificationDigestTexts } from "./templates/notification-digest-email";
 
 export type NotificationDigestEmailOptions = {
   lang: string;
@@ -12,6 +12,7 @@ export type NotificationDigestEmailOptions = {
 
 /** HTML and plain text for a notification e-mail or digest; the texts come translated. */
 export async function renderNotificationDigestEmail({ lang, subject, texts, sections, link, settingsLink }: NotificationDigestEmailOptions) {
+  const { render, NotificationDigestEmail } = await loadMailRenderer(() => import("./templates/notification-digest-email"));
   const html = await render(<NotificationDigestEmail lang={lang} texts={texts} sections={sections} link={link} settingsLink={settingsLink} />);
   const text = [
     texts.heading,

@@ -1,7 +1,6 @@
-import { render } from "@react-email/components";
+import { loadMailRenderer } from "./load-mail-renderer.server";
 import type { SupportedLocale } from "~/i18n/config";
 import { getTranslator } from "~/i18n/i18n.server";
-import { SignInEmail } from "./templates/sign-in-email";
 
 type SignInEmailOptions = { locale: SupportedLocale; email: string; code: string; link: string; validMinutes: number };
 
@@ -20,6 +19,7 @@ export async function renderSignInEmail({ locale, email, code, link, validMinute
     ignore: t("signIn.ignore", vars),
     footer: t("footer", vars),
   };
+  const { render, SignInEmail } = await loadMailRenderer(() => import("./templates/sign-in-email"));
   const html = await render(<SignInEmail lang={locale} texts={texts} code={code} link={link} />);
   const text = [
     texts.heading,
