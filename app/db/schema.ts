@@ -252,7 +252,8 @@ export type IdeaEventKind =
   | "note"
   | "merged_in"
   | "cocreator_joined"
-  | "contact_taken_over";
+  | "contact_taken_over"
+  | "contested";
 
 export type IdeaEventsTable = {
   id: Generated<string>;
@@ -498,6 +499,27 @@ export type StoryTrialsTable = {
   created_at: CreatedAt;
 };
 
+export type IdeaAnswerFeedbackTable = {
+  id: Generated<string>;
+  answer_id: string;
+  /** Set from the answer by the database. */
+  idea_id: ColumnType<string, string | undefined, never>;
+  author_id: ColumnType<string | null, string | null | undefined, never>;
+  clear: boolean;
+  comment: string | null;
+  created_at: CreatedAt;
+};
+
+export type IdeaContestsTable = {
+  id: Generated<string>;
+  idea_id: string;
+  /** The closing answer; set by the database. */
+  answer_id: ColumnType<string | null, never, never>;
+  author_id: ColumnType<string | null, string | null | undefined, never>;
+  body: string;
+  created_at: CreatedAt;
+};
+
 export type Database = {
   "auth.users": AuthUsersTable;
   organisation_groups: OrganisationGroupsTable;
@@ -539,6 +561,8 @@ export type Database = {
   story_images: StoryImagesTable;
   story_trials: StoryTrialsTable;
   audit_log: AuditLogTable;
+  idea_answer_feedback: IdeaAnswerFeedbackTable;
+  idea_contests: IdeaContestsTable;
 };
 
 export type Profile = Selectable<ProfilesTable>;

@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { loadCocreation } from "~/components/comments/cocreation-data.server";
 import { CocreationSections } from "~/components/comments/cocreation-sections";
+import { ContestSection, RateAnswerForm } from "~/components/idea/answer-feedback";
 import { DueDateNotice } from "~/components/idea/due-date-notice";
 import { CocreatorsSection } from "~/components/idea/cocreators-section";
 import { FlashMessage } from "~/components/idea/flash-message";
@@ -21,10 +22,16 @@ import { requireUser } from "~/modules/auth/current-user.server";
 import { primaryButtonClass, secondaryButtonClass } from "~/modules/auth/form-feedback";
 import { findMergedFrom, findMergeTarget } from "~/modules/merge/find-merge-target.server";
 import { resolveLocale } from "~/modules/preferences/resolve-locale.server";
+import { loadAnswerFeedbackView } from "~/modules/triage/answer-feedback-view.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.idea.title);
 
-const flashes: Record<string, string> = { endret: "flash.edited", kontakt: "cocreation:flash.contactTakenOver" };
+const flashes: Record<string, string> = {
+  endret: "flash.edited",
+  kontakt: "cocreation:flash.contactTakenOver",
+  vurdert: "triage:feedback.flashRated",
+  bestridt: "triage:feedback.flashContested",
+};
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -46,11 +53,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const fromPublicId = search.get("slatt-sammen");
   const mergedFrom = fromPublicId ? await findMergedFrom({ user, fromPublicId: fromPublicId.slice(0, 40), intoIdeaId: idea.id }) : null;
   const supportClosed = search.get("stotte") === "stengt";
-  return { idea, flash: flashKey ? flashes[flashKey] : null, cocreation, mergedFrom, supportClosed };
+  // The submitter's "was this clear?" and "contest the decision" forms.
+  const feedback = idea.isMine ? await loadAnswerFeedbackView({ user, idea, locale }) : null;
+  return { idea, flash: flashKey ? flashes[flashKey] : null, cocreation, mergedFrom, supportClosed, feedback };
 }
 
 export default function IdeaPage() {
-  const { idea, flash, cocreation, mergedFrom, supportClosed } = useLoaderData<typeof loader>();
+  const { idea, flash, cocreation, mergedFrom, supportClosed, feedback } = useLoaderData<typeof loader>();
   const { t } = useTranslation("my-ideas");
   const { t: tc } = useTranslation("cocreation");
   const ideaPath = `/ideer/${encodeURIComponent(idea.publicId)}`;
@@ -126,8 +135,14 @@ export default function IdeaPage() {
           {tc("answers.heading")}
         </h2>
         <div className="mt-3">
-          <IdeaAnswers answers={idea.answers} />
+          <IdeaAnswers
+            answers={idea.answers}
+            extra={
+              feedback ? (answerId) => <RateAnswerForm publicId={idea.publicId} answerId={answerId} rating={feedback.ratings[answerId] ?? null} /> : undefined
+            }
+          />
         </div>
+        {feedback ? <ContestSection publicId={idea.publicId} contest={feedback.contest} canContest={feedback.canContest} /> : null}
       </section>
 
       <IdeaStoriesSection publicId={idea.publicId} stories={idea.stories} canWriteStory={idea.canWriteStory} />

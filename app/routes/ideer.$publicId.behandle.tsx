@@ -3,6 +3,7 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { data as respond, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { NetworkRating } from "~/components/idea/answer-feedback";
 import { FlashMessage } from "~/components/idea/flash-message";
 import { displayDate } from "~/components/idea/idea-dates";
 import { describedBy, FieldErrors, FormErrors } from "~/components/idea/form-feedback";
@@ -16,6 +17,7 @@ import { resolveLocale } from "~/modules/preferences/resolve-locale.server";
 import { addInternalNote } from "~/modules/triage/add-internal-note.server";
 import { assignIdeaOwner } from "~/modules/triage/assign-idea-owner.server";
 import { changeIdeaStatus } from "~/modules/triage/change-idea-status.server";
+import { getAnswerFeedback } from "~/modules/triage/get-answer-feedback.server";
 import { getIdeaForTriage } from "~/modules/triage/get-idea-for-triage.server";
 import { saveEvaluation } from "~/modules/triage/save-evaluation.server";
 import { transferIdea } from "~/modules/triage/transfer-idea.server";
@@ -45,6 +47,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const template = data.templates.find((tpl) => tpl.id === url.searchParams.get("mal")) ?? null;
   const { idea } = data;
   const now = new Date();
+  const feedback = await getAnswerFeedback({ user, ideaId: idea.id });
   return {
     title: t("triage.title", { ns: "triage", publicId: idea.public_id }),
     idea: {
@@ -71,6 +74,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     templates: data.templates.map((tpl) => ({ id: tpl.id, title: tpl.title })),
     chosenTemplate: template ? { id: template.id, body: template.body, toStatus: template.to_status } : null,
     answers: data.answers.map((a) => ({ ...a, created_at: undefined, createdAt: displayDate(a.created_at, locale, true) })),
+    ratings: Object.fromEntries(feedback.ratings.map((r) => [r.answerId, { clear: r.clear, comment: r.comment }])),
+    contest: feedback.contest ? { body: feedback.contest.body, date: displayDate(feedback.contest.createdAt, locale) } : null,
     notes: data.notes.map((n) => ({ ...n, created_at: undefined, createdAt: displayDate(n.created_at, locale, true) })),
     transfers: data.transfers.map((tr) => ({ ...tr, created_at: undefined, createdAt: displayDate(tr.created_at, locale, true) })),
     myEvaluation: data.myEvaluation,
@@ -282,6 +287,12 @@ function StatusForm() {
         </>
       )}
       <h3 className="mt-6 text-lg font-semibold">{t("answers.heading")}</h3>
+      {data.contest ? (
+        <div className="mt-2 rounded-md border-l-4 border-danger-700 bg-danger-50 p-3" data-testid="contest">
+          <p className="font-semibold">{t("feedback.networkContest", { date: data.contest.date.text })}</p>
+          <p className="whitespace-pre-wrap break-words">{data.contest.body}</p>
+        </div>
+      ) : null}
       {data.answers.length === 0 ? (
         <p>{t("answers.empty")}</p>
       ) : (
@@ -297,6 +308,7 @@ function StatusForm() {
                 {t("answers.byAt", { author: a.author_name ?? "", date: "" })}
                 <time dateTime={a.createdAt.iso}>{a.createdAt.text}</time>
               </p>
+              <NetworkRating rating={data.ratings[a.id]} />
             </li>
           ))}
         </ol>

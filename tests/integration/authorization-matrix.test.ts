@@ -60,6 +60,8 @@ const EXPECTED: Record<string, Record<Role, Cell>> = {
   idea_evaluations:           { anonymous: "----", colleague: "----", otherOrg: "----", member: "siud", coordinator: "si--", partner: "----", admin: "s---" },
   reply_templates:            { anonymous: "----", colleague: "----", otherOrg: "----", member: "s---", coordinator: "siud", partner: "----", admin: "siud" },
   idea_transfers:             { anonymous: "----", colleague: "s---", otherOrg: "----", member: "si--", coordinator: "si--", partner: "----", admin: "si--" },
+  idea_answer_feedback:       { anonymous: "----", colleague: "----", otherOrg: "----", member: "s---", coordinator: "s---", partner: "----", admin: "s---" },
+  idea_contests:              { anonymous: "----", colleague: "----", otherOrg: "----", member: "s---", coordinator: "s---", partner: "----", admin: "s---" },
   idea_same_need:             { anonymous: "----", colleague: "s---", otherOrg: "s---", member: "s---", coordinator: "s---", partner: "s---", admin: "si--" },
   idea_follows:               { anonymous: "----", colleague: "-i--", otherOrg: "----", member: "si--", coordinator: "si--", partner: "----", admin: "-i--" },
   idea_comments:              { anonymous: "----", colleague: "si--", otherOrg: "----", member: "si--", coordinator: "si--", partner: "----", admin: "si--" },
@@ -135,6 +137,9 @@ async function insertRow(trx: Trx, table: string, values: Json, pk: string[]) {
 
 const service = <T>(work: (trx: Trx) => Promise<T>) => asService("test: authorisation matrix fixtures", work);
 const actorId = (actor: Actor) => actor?.id ?? owner.id; // anonymous callers pretend to be the owner
+
+/** The answer Kari rated (set by the idea_answer_feedback fixture; some roles cannot read answers). */
+let ratedAnswerId = "";
 
 const SPECS: Record<string, TableSpec> = {
   organisation_groups: {
@@ -275,6 +280,25 @@ const SPECS: Record<string, TableSpec> = {
     row: async (trx) => one(trx, sql<Json>`select id from public.idea_transfers where idea_id = ${ctx.ideaId} limit 1`),
     insert: (_trx, actor) => ({ idea_id: ctx.ideaId, from_network_id: ctx.networkId, to_network_id: ctx.freshNetworkId, reason: "Passer bedre i det nye nettverket.", transferred_by: actorId(actor) }),
     update: { reason: "Omskrevet begrunnelse for overføringen." },
+  },
+  idea_answer_feedback: {
+    // Kari (the submitter, not one of the roles) rated the first answer; nobody else may rate it.
+    row: async (trx) => {
+      const answer = await one(trx, sql<Json>`select id from public.idea_answers where idea_id = ${ctx.ideaId} order by created_at limit 1`);
+      ratedAnswerId = String(answer.id);
+      return insertRow(trx, "idea_answer_feedback", { answer_id: answer.id, author_id: owner.id, clear: false, comment: "Hva betyr det?" }, ["id"]);
+    },
+    insert: () => ({ answer_id: ratedAnswerId, clear: true }),
+    update: { clear: true },
+  },
+  idea_contests: {
+    // The network declines the idea and Kari contests it, which reopens it (status under_review again).
+    row: async (trx) => {
+      await insertRow(trx, "idea_answers", { idea_id: ctx.ideaId, author_id: actors.coordinator!.id, to_status: "not_prioritised", body: "Vi prioriterer ikke dette nå." }, ["id"]);
+      return insertRow(trx, "idea_contests", { idea_id: ctx.ideaId, author_id: owner.id, body: "Behovet er større enn dere tror." }, ["id"]);
+    },
+    insert: () => ({ idea_id: ctx.ideaId, body: "Jeg vil bestride avgjørelsen." }),
+    update: { body: "Omskrevet begrunnelse som ikke skal kunne endres." },
   },
   idea_same_need: {
     // Asker has the same need as a Drammen idea shared with partners.

@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import type { IdeaPageData } from "./idea-page-data.server";
 
 /** The network's written answers to the submitter, oldest first, each saying whether it came on time. */
-export function IdeaAnswers({ answers }: { answers: IdeaPageData["answers"] }) {
+export function IdeaAnswers({ answers, extra }: { answers: IdeaPageData["answers"]; extra?: (answerId: string) => React.ReactNode }) {
   const { t } = useTranslation("cocreation");
   if (answers.length === 0) return <p>{t("answers.none")}</p>;
   return (
@@ -32,6 +32,7 @@ export function IdeaAnswers({ answers }: { answers: IdeaPageData["answers"] }) {
               {t("answers.mergedInto")} <Link to={`/ideer/${encodeURIComponent(a.mergedInto.publicId)}`}>{`${a.mergedInto.publicId} ${a.mergedInto.title}`}</Link>
             </p>
           ) : null}
+          {extra ? extra(a.id) : null}
         </li>
       ))}
     </ol>
