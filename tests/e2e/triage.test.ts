@@ -324,4 +324,43 @@ describe("network triage", () => {
     expect(await page.getByText("Ingen forslag passer med filtrene.").isVisible()).toBe(true);
     await expectAccessibleWithoutJs(page, "inbox without JS, filtered");
   });
+
+  it("closes the loop: the submitter rates the answer and contests 'Ikke prioritert nå' once, which reopens the idea", async () => {
+    const { page } = await newPage();
+    await signInAsDemoUser(page, "Kari Nordby");
+    await page.goto(app.url(`/ideer/${ids.noJs}`));
+    await expect.poll(() => h1(page)).toBe(TITLES.noJs);
+    await expectAccessible(page, "idea page with rating and contest forms");
+
+    // "Var svaret tydelig?" — No, with a comment the network sees.
+    const rating = page.getByRole("group", { name: "Var svaret tydelig?" });
+    await rating.getByLabel("Nei", { exact: true }).check();
+    await page.getByLabel("Kommentar (valgfritt)").fill("Hvilket budsjett gjelder det?");
+    await page.getByRole("button", { name: "Send vurdering" }).click();
+    await flash(page, "Takk! Vurderingen din er sendt til nettverket.");
+    expect(await page.getByText("Du svarte at dette svaret ikke var tydelig.").isVisible()).toBe(true);
+    expect(await page.getByRole("button", { name: "Send vurdering" }).count()).toBe(0);
+    await expectAccessible(page, "idea page after rating");
+
+    // Contest: too short is refused with the text kept, then a real reason reopens the idea.
+    await page.getByLabel("Hvorfor er du uenig?").fill("Uenig");
+    await page.getByRole("button", { name: "Bestrid avgjørelsen" }).click();
+    await expect.poll(() => page.getByText("Begrunnelsen må være på minst 10 tegn.").isVisible()).toBe(true);
+    expect(await page.getByLabel("Hvorfor er du uenig?").inputValue()).toBe("Uenig");
+    await expectAccessible(page, "contest refused");
+    await page.getByLabel("Hvorfor er du uenig?").fill("Vaktrapporten tar 40 minutter hver dag; det koster mer enn malen.");
+    await page.getByRole("button", { name: "Bestrid avgjørelsen" }).click();
+    await flash(page, "Avgjørelsen er bestridt. Forslaget er åpnet igjen, og nettverket svarer deg.");
+    expect(await page.getByText("Under vurdering").first().isVisible()).toBe(true);
+    expect(await page.getByRole("button", { name: "Bestrid avgjørelsen" }).count()).toBe(0);
+    await expectAccessible(page, "idea page after contest");
+
+    // The network sees the rating and the contest on the triage page.
+    const coordinator = await newPage({ storageState: coordinatorState });
+    await coordinator.page.goto(app.url(`/ideer/${ids.noJs}/behandle`));
+    await expect.poll(() => h1(coordinator.page)).toBe(`Behandle ${ids.noJs}`);
+    expect(await coordinator.page.getByText("Innsenderen: svaret var ikke tydelig").isVisible()).toBe(true);
+    expect(await coordinator.page.getByText("Vaktrapporten tar 40 minutter hver dag").first().isVisible()).toBe(true);
+    await expectAccessible(coordinator.page, "triage page with rating and contest");
+  });
 });
