@@ -7,12 +7,13 @@ import { NetworkRating } from "~/components/idea/answer-feedback";
 import { FlashMessage } from "~/components/idea/flash-message";
 import { displayDate } from "~/components/idea/idea-dates";
 import { describedBy, FieldErrors, FormErrors } from "~/components/idea/form-feedback";
+import { ReplyTemplatePicker } from "~/components/triage/reply-template-picker";
 import { IdeaStatusBadge } from "~/components/idea/idea-status-badge";
 import { pageTitle } from "~/components/page-title";
 import type { EvaluationCriterion } from "~/db/schema";
 import { getTranslator } from "~/i18n/i18n.server";
 import { requireUser, type CurrentUser } from "~/modules/auth/current-user.server";
-import { inputClass, primaryButtonClass, secondaryButtonClass } from "~/modules/auth/form-feedback";
+import { inputClass, primaryButtonClass } from "~/modules/auth/form-feedback";
 import { resolveLocale } from "~/modules/preferences/resolve-locale.server";
 import { addInternalNote } from "~/modules/triage/add-internal-note.server";
 import { assignIdeaOwner } from "~/modules/triage/assign-idea-owner.server";
@@ -190,29 +191,7 @@ function StatusForm() {
         <p className="mt-2">{t("errors.transition_not_allowed")}</p>
       ) : (
         <>
-          {data.templates.length > 0 ? (
-            <Form method="get" className="mt-3 flex flex-wrap items-end gap-3">
-              <div>
-                <label htmlFor="template-picker" className="block font-semibold">
-                  {t("status.templateLabel")}
-                </label>
-                <p id="template-hint" className="text-sm text-slate-700">
-                  {t("status.templateHint")}
-                </p>
-                <select id="template-picker" name="mal" defaultValue={data.chosenTemplate?.id ?? ""} aria-describedby="template-hint" className={inputClass}>
-                  <option value="">{t("status.templateNone")}</option>
-                  {data.templates.map((tpl) => (
-                    <option key={tpl.id} value={tpl.id}>
-                      {tpl.title}
-                    </option>
-                  ))}
-                </select>
-              </div>
-              <button type="submit" className={secondaryButtonClass}>
-                {t("status.templateUse")}
-              </button>
-            </Form>
-          ) : null}
+          <ReplyTemplatePicker idPrefix="" hint={t("status.templateHint")} templates={data.templates} chosenId={data.chosenTemplate?.id} />
           <Form method="post" className="mt-4 space-y-4" {...getFormProps(form)}>
             <FormErrors id={form.errorId} errors={form.errors} />
             <input type="hidden" name="intent" value="status" />

@@ -5,6 +5,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { displayDate } from "~/components/idea/idea-dates";
 import { describedBy, FieldErrors, FormErrors } from "~/components/idea/form-feedback";
+import { ReplyTemplatePicker } from "~/components/triage/reply-template-picker";
 import { IdeaStatusBadge } from "~/components/idea/idea-status-badge";
 import { pageTitle } from "~/components/page-title";
 import { getDatabase } from "~/db/client.server";
@@ -131,38 +132,13 @@ function BulkAnswerForm({ filterParams }: { filterParams: (readonly [string, str
         {t("inbox.bulkHeading")}
       </h2>
       <p className="mt-1">{t("inbox.bulkIntro")}</p>
-      {data.templates.length > 0 ? (
-        <Form method="get" className="mt-3 flex flex-wrap items-end gap-3">
-          {filterParams.map(([name, value]) => (
-            <input key={name} type="hidden" name={name} value={value} />
-          ))}
-          <div>
-            <label htmlFor="bulk-template-picker" className="block font-semibold">
-              {t("status.templateLabel")}
-            </label>
-            <p id="bulk-template-hint" className="text-sm text-slate-700">
-              {t("inbox.bulkTemplateHint")}
-            </p>
-            <select
-              id="bulk-template-picker"
-              name="mal"
-              defaultValue={data.chosenTemplate?.id ?? ""}
-              aria-describedby="bulk-template-hint"
-              className={inputClass}
-            >
-              <option value="">{t("status.templateNone")}</option>
-              {data.templates.map((tpl) => (
-                <option key={tpl.id} value={tpl.id}>
-                  {tpl.title}
-                </option>
-              ))}
-            </select>
-          </div>
-          <button type="submit" className={secondaryButtonClass}>
-            {t("status.templateUse")}
-          </button>
-        </Form>
-      ) : null}
+      <ReplyTemplatePicker
+        idPrefix="bulk-"
+        hint={t("inbox.bulkTemplateHint")}
+        templates={data.templates}
+        chosenId={data.chosenTemplate?.id}
+        keep={filterParams}
+      />
       {data.network.isCoordinator ? (
         <p className="mt-2">
           <Link to={`/nettverk/${data.network.slug}/svarmaler`}>{t("templates.manageLink")}</Link>
