@@ -12,6 +12,7 @@ import {
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorPage, errorTitleKey } from "./components/error-page";
+import { ReadPageEnhancements, useShouldHydrate } from "./components/hydration";
 import { useNonce } from "./components/nonce";
 import { pageTitle } from "./components/page-title";
 import { toShellUser } from "./components/shell-user";
@@ -88,6 +89,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const locale = data?.locale ?? (isSupportedLocale(i18n.language) ? i18n.language : defaultLocale);
   useLocaleSync(locale);
   const nonce = useNonce();
+  const hydrate = useShouldHydrate();
   return (
     <html lang={locale} dir="ltr">
       <head>
@@ -103,8 +105,14 @@ export function Layout({ children }: { children: React.ReactNode }) {
           {children}
         </main>
         <SiteFooter />
-        <ScrollRestoration nonce={nonce} />
-        <Scripts nonce={nonce} />
+        {hydrate ? (
+          <>
+            <ScrollRestoration nonce={nonce} />
+            <Scripts nonce={nonce} />
+          </>
+        ) : (
+          <ReadPageEnhancements nonce={nonce} />
+        )}
       </body>
     </html>
   );

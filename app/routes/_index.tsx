@@ -1,8 +1,11 @@
 import type { MetaFunction } from "@remix-run/node";
 import { Link, useRouteLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { readPageHandle } from "~/components/hydration";
 import { pageTitle } from "~/components/page-title";
 import type { loader as rootLoader } from "~/root";
+
+export const handle = readPageHandle;
 
 export const meta: MetaFunction = () => pageTitle();
 

@@ -1,6 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { readPageHandle } from "~/components/hydration";
 import { FlashMessage } from "~/components/idea/flash-message";
 import { displayDate } from "~/components/idea/idea-dates";
 import { pageTitle } from "~/components/page-title";
@@ -16,6 +17,8 @@ import { resolveLocale } from "~/modules/preferences/resolve-locale.server";
 import { benefitRowsForDisplay } from "~/modules/stories/format-benefit-number";
 import { getStory } from "~/modules/stories/get-story.server";
 import { getEnv } from "~/utils/env.server";
+
+export const handle = readPageHandle;
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: printStylesheet, media: "print" }];
 

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { readPageHandle } from "~/components/hydration";
 import { displayDate } from "~/components/idea/idea-dates";
 import { pageTitle } from "~/components/page-title";
 import { SearchPagination, type PageLink } from "~/components/search/search-pagination";
@@ -18,6 +19,8 @@ import { listStories } from "~/modules/stories/list-stories.server";
 import { dropUnknownStoryFilters, loadStoryGalleryOptions } from "~/modules/stories/load-story-gallery-options.server";
 import { parseStorySearchParams, storySearchParamsFor, type StorySearchQuery } from "~/modules/stories/story-search-schema";
 import { summariseBenefits } from "~/modules/stories/summarise-benefits.server";
+
+export const handle = readPageHandle;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   ...pageTitle(data?.title),

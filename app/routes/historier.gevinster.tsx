@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { readPageHandle } from "~/components/hydration";
 import { pageTitle } from "~/components/page-title";
 import { BenefitTotals } from "~/components/stories/benefit-totals";
 import { getTranslator } from "~/i18n/i18n.server";
@@ -9,6 +10,8 @@ import { linkClass } from "~/modules/auth/form-feedback";
 import { resolveLocale } from "~/modules/preferences/resolve-locale.server";
 import { benefitTotalsForDisplay } from "~/modules/stories/format-benefit-number";
 import { summariseBenefitsByOrganisation } from "~/modules/stories/summarise-benefits-by-organisation.server";
+
+export const handle = readPageHandle;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title);
 

@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { loadCocreation } from "~/components/comments/cocreation-data.server";
 import { CocreationSections } from "~/components/comments/cocreation-sections";
+import { readPageHandle } from "~/components/hydration";
 import { ContestSection, RateAnswerForm } from "~/components/idea/answer-feedback";
 import { DueDateNotice } from "~/components/idea/due-date-notice";
 import { CocreatorsSection } from "~/components/idea/cocreators-section";
@@ -23,6 +24,8 @@ import { primaryButtonClass, secondaryButtonClass } from "~/modules/auth/form-fe
 import { findMergedFrom, findMergeTarget } from "~/modules/merge/find-merge-target.server";
 import { resolveLocale } from "~/modules/preferences/resolve-locale.server";
 import { loadAnswerFeedbackView } from "~/modules/triage/answer-feedback-view.server";
+
+export const handle = readPageHandle;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.idea.title);
 

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Trans, useTranslation } from "react-i18next";
+import { readPageHandle } from "~/components/hydration";
 import { displayDate } from "~/components/idea/idea-dates";
 import { pageTitle } from "~/components/page-title";
 import { SearchForm } from "~/components/search/search-form";
@@ -15,6 +16,8 @@ import { searchIdeas } from "~/modules/search/search-ideas.server";
 import { limitSearch, tooManyRequests } from "~/modules/security/shared-rate-limiter.server";
 import { searchParamsFor, SORTS, type SearchQuery, type SortParam } from "~/modules/search/search-query-params";
 import { parseSearchParams } from "~/modules/search/search-query-schema";
+
+export const handle = readPageHandle;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title);
 

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { readPageHandle } from "~/components/hydration";
 import { pageTitle } from "~/components/page-title";
 import { getTranslator } from "~/i18n/i18n.server";
 import { requireUser } from "~/modules/auth/current-user.server";
@@ -13,6 +14,8 @@ import { loadInsightDashboard } from "~/modules/insight/load-insight-dashboard.s
 import { resolveLocale } from "~/modules/preferences/resolve-locale.server";
 import { formatBenefitNumber } from "~/modules/stories/format-benefit-number";
 import { isAppError } from "~/utils/app-error";
+
+export const handle = readPageHandle;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title);
 

@@ -1,9 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useTranslation } from "react-i18next";
+import { readPageHandle } from "~/components/hydration";
 import { pageTitle } from "~/components/page-title";
 import { getTranslator } from "~/i18n/i18n.server";
 import { getCurrentUser } from "~/modules/auth/current-user.server";
 import { resolveLocale } from "~/modules/preferences/resolve-locale.server";
+
+export const handle = readPageHandle;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const t = await getTranslator(await resolveLocale(request, await getCurrentUser(request)));

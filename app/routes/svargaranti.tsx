@@ -1,12 +1,15 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { readPageHandle } from "~/components/hydration";
 import { pageTitle } from "~/components/page-title";
 import { getTranslator } from "~/i18n/i18n.server";
 import { getCurrentUser } from "~/modules/auth/current-user.server";
 import { getAnswerGuarantee } from "~/modules/insight/get-answer-guarantee.server";
 import { BarChart, DataTable, formatNumber } from "~/modules/insight/insight-figure";
 import { resolveLocale } from "~/modules/preferences/resolve-locale.server";
+
+export const handle = readPageHandle;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title);
 

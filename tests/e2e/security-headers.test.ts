@@ -197,7 +197,8 @@ describe("security headers on every route", () => {
         nonces.add(nonce!);
         const html = await response.text();
         const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
-        expect(scripts.length, `${url}: scripts`).toBeGreaterThan(2);
+        // Read pages carry one small inline script and no module (decision 009); the others hydrate.
+        expect(scripts.length, `${url}: scripts`).toBeGreaterThanOrEqual(["/", "/ideer", "/historier"].includes(url) ? 1 : 3);
         for (const tag of scripts) expect(tag, `${url}: ${tag}`).toContain(`nonce="${nonce}"`);
       }
     }

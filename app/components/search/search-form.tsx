@@ -47,7 +47,7 @@ function Check({ name, label, checked }: { name: string; label: string; checked:
 
 /**
  * A plain GET form: the URL is the search, so it works without JavaScript and can be shared.
- * On narrow screens the filters fold away in a <details>; wide screens open it after hydration.
+ * On narrow screens the filters fold away in a <details>; wide screens open it (data-open-wide).
  */
 export function SearchForm({ data }: { data: SearchFormData }) {
   const { t } = useTranslation("search");
@@ -80,7 +80,7 @@ export function SearchForm({ data }: { data: SearchFormData }) {
         </button>
       </div>
 
-      <details ref={details} open={data.activeFilters > 0 || undefined} className="mt-4 rounded-lg border border-slate-300 p-4">
+      <details ref={details} data-open-wide open={data.activeFilters > 0 || undefined} className="mt-4 rounded-lg border border-slate-300 p-4">
         <summary className="cursor-pointer font-semibold">
           {t("form.filters")}
           {data.activeFilters > 0 ? <span className="ml-2 font-normal">({t("form.filtersActive", { count: data.activeFilters })})</span> : null}

@@ -46,7 +46,7 @@ export function StoryGalleryForm({ query, options, activeFilters }: { query: Sto
           {t("gallery.form.submit")}
         </button>
       </div>
-      <details open={activeFilters > 0 || undefined} className="mt-4 rounded-lg border border-slate-300 p-4">
+      <details data-open-wide open={activeFilters > 0 || undefined} className="mt-4 rounded-lg border border-slate-300 p-4">
         <summary className="cursor-pointer font-semibold">
           {t("gallery.form.filters")}
           {activeFilters > 0 ? <span className="ml-2 font-normal">({t("gallery.form.filtersActive", { count: activeFilters })})</span> : null}

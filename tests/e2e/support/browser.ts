@@ -31,7 +31,7 @@ export async function openPage(browser: Browser, options: Parameters<Browser["ne
   context.setDefaultNavigationTimeout(20_000);
   const page = await context.newPage();
   const browserErrors: string[] = [];
-  page.on("pageerror", (error) => browserErrors.push(`pageerror: ${error.message}`));
+  page.on("pageerror", (error) => browserErrors.push(`pageerror: ${error.message}${process.env.E2E_STACKS ? `\n${error.stack}` : ""}`));
   page.on("console", (message) => {
     // A 404 page legitimately logs its own failed load.
     if (message.type() === "error" && !message.text().startsWith("Failed to load resource")) {
@@ -41,7 +41,17 @@ export async function openPage(browser: Browser, options: Parameters<Browser["ne
   return { context, page, browserErrors };
 }
 
-/** Waits until React has hydrated the current page (root.tsx marks <html data-hydrated>). */
+/**
+ * Waits until React has hydrated the current page (root.tsx marks <html data-hydrated>). Read pages
+ * are served without Remix's scripts (app/components/hydration.tsx): there is nothing to wait for.
+ */
 export async function waitForHydration(page: Page) {
-  await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
+  await page.waitForFunction(
+    () => document.documentElement.dataset.hydrated === "true" || document.querySelector('script[type="module"]') === null,
+  );
+}
+
+/** True when the current page was served with Remix's scripts (a writing or triage page). */
+export async function servedWithScripts(page: Page): Promise<boolean> {
+  return (await page.locator('script[type="module"]').count()) > 0;
 }
