@@ -89,6 +89,14 @@ describe("submitting an idea on a phone", () => {
     expect(await hint.getByRole("link", { name: SEEDED_SIMILAR }).isVisible()).toBe(true);
     expect(await hint.getByRole("button", { name: new RegExp(`^Jeg støtter dette\\W+${SEEDED_SIMILAR}`) }).isVisible()).toBe(true);
     await expectAccessible(page, "idea form with similar ideas");
+    // Supporting from the hint stays on the form (no nested <form>: the button acts by script).
+    expect(await page.locator("form form").count()).toBe(0);
+    await hint.getByRole("button", { name: new RegExp(`^Jeg støtter dette\\W+${SEEDED_SIMILAR}`) }).click();
+    const supportedItem = hint.getByRole("listitem").filter({ hasText: SEEDED_SIMILAR });
+    await expect.poll(() => supportedItem.getByText("Du støtter denne idéen.").isVisible()).toBe(true);
+    await supportedItem.getByRole("button", { name: new RegExp(`^Trekk støtten\\W+${SEEDED_SIMILAR}`) }).click();
+    await expect.poll(() => supportedItem.getByText("Du støtter denne idéen.").count()).toBe(0);
+    expect(await page.getByLabel(/^Kort tittel/).inputValue()).toBe(SIMILAR_TITLE);
 
     // The proposal in the Lexical editor: bold text and a bulleted list through the toolbar.
     const editor = page.locator('#idea-form-proposal[contenteditable="true"]');

@@ -29,7 +29,7 @@ import {
   RequiredMark,
   type ErrorSummaryItem,
 } from "./form-parts";
-import { SimilarIdeasList } from "./similar-ideas-list";
+import { SimilarIdeasList, supportIntent } from "./similar-ideas-list";
 import { clearLocalBackup, readLocalBackup, useAutosave, useLivePrivacyCheck, useSimilarIdeas, type LocalBackup } from "./use-idea-form-live";
 
 export type IdeaFormActionData = {
@@ -194,12 +194,15 @@ export function IdeaForm(props: IdeaFormProps) {
     setBackup(null);
   };
 
-  const supportSimilar = async (event: FormEvent<HTMLFormElement>, idea: SimilarIdea) => {
-    event.preventDefault();
-    const target = event.currentTarget;
+  const similarRedirect = autosave.draftId ? `/ideer/ny?kladd=${autosave.draftId}` : "/ideer/ny";
+  const supportSimilar = async (idea: SimilarIdea) => {
+    const action = `/ideer/${encodeURIComponent(idea.publicId)}/stott`;
+    const fields = { intent: supportIntent(idea), redirectTo: similarRedirect };
     await autosave.flush();
     try {
-      const response = await fetch(target.action, { method: "POST", body: new FormData(target), redirect: "manual" });
+      const body = new FormData();
+      for (const [name, value] of Object.entries(fields)) body.set(name, value);
+      const response = await fetch(action, { method: "POST", body, redirect: "manual" });
       if (response.type !== "opaqueredirect" && !response.ok) throw new Error(String(response.status));
       setSimilarIdeas((ideas) =>
         ideas.map((other) =>
@@ -209,7 +212,19 @@ export function IdeaForm(props: IdeaFormProps) {
         ),
       );
     } catch {
-      target.submit();
+      // The quiet way failed: post it the ordinary way, and the server brings the user back to the draft.
+      const form = document.createElement("form");
+      form.method = "post";
+      form.action = action;
+      for (const [name, value] of Object.entries(fields)) {
+        const input = document.createElement("input");
+        input.type = "hidden";
+        input.name = name;
+        input.value = value;
+        form.append(input);
+      }
+      document.body.append(form);
+      form.submit();
     }
   };
 
@@ -398,8 +413,8 @@ export function IdeaForm(props: IdeaFormProps) {
               headingId={`${FORM_ID}-similar`}
               heading={t("similar.title")}
               intro={t("similar.intro")}
-              redirectTo={autosave.draftId ? `/ideer/ny?kladd=${autosave.draftId}` : "/ideer/ny"}
-              onSupportSubmit={(event, idea) => void supportSimilar(event, idea)}
+              redirectTo={similarRedirect}
+              onSupport={(idea) => void supportSimilar(idea)}
             />
           </div>
         ) : null}

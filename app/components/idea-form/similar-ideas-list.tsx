@@ -1,4 +1,3 @@
-import type { FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { secondaryButtonClass } from "~/modules/auth/form-feedback";
 import type { SimilarIdea } from "~/modules/ideas/find-similar-ideas.server";
@@ -11,16 +10,29 @@ type SimilarIdeasListProps = {
   /** Where the support action sends the browser back to (a same-site path). */
   redirectTo: string;
   /**
-   * With JavaScript: handle the support form without leaving the page. Without it (or when this is
-   * not given) the form posts normally and the server redirects back.
+   * Given inside another form (the idea form, which shows the list only with JavaScript): support by
+   * script without leaving the page. Not given: a plain form posts and the server redirects back.
    */
-  onSupportSubmit?: (event: FormEvent<HTMLFormElement>, idea: SimilarIdea) => void;
+  onSupport?: (idea: SimilarIdea) => void;
 };
 
+/** The `intent` the support route (/ideer/:publicId/stott) takes for this idea. */
+export function supportIntent(idea: SimilarIdea) {
+  return idea.supportedByMe ? "withdraw-support" : "support";
+}
+
 /** Ideas like the one being written, each with a way to support it instead. */
-export function SimilarIdeasList({ ideas, headingId, heading, intro, redirectTo, onSupportSubmit }: SimilarIdeasListProps) {
+export function SimilarIdeasList({ ideas, headingId, heading, intro, redirectTo, onSupport }: SimilarIdeasListProps) {
   const { t } = useTranslation("idea-form");
   if (ideas.length === 0) return null;
+  const supported = (idea: SimilarIdea) =>
+    idea.supportedByMe ? <span className="text-sm font-medium text-gray-900">{t("similar.supported")}</span> : null;
+  const buttonText = (idea: SimilarIdea) => (
+    <>
+      {idea.supportedByMe ? t("similar.withdraw") : t("similar.support")}
+      <span className="sr-only">: {idea.title}</span>
+    </>
+  );
   return (
     <section aria-labelledby={headingId} className="rounded-md border border-brand-700 bg-brand-50 p-4" data-testid="similar-ideas">
       <h2 id={headingId} className="text-lg font-bold text-gray-900">
@@ -37,20 +49,24 @@ export function SimilarIdeasList({ ideas, headingId, heading, intro, redirectTo,
               {idea.publicId} · {t("similar.meta", { status: t(`status.${idea.status}`, { ns: "ideas" }), organisation: idea.organisationName })} ·{" "}
               {t("similar.supportCount", { count: idea.supportCount })}
             </p>
-            <form
-              method="post"
-              action={`/ideer/${idea.publicId}/stott`}
-              className="mt-2 flex flex-wrap items-center gap-2"
-              onSubmit={onSupportSubmit ? (event) => onSupportSubmit(event, idea) : undefined}
-            >
-              <input type="hidden" name="intent" value={idea.supportedByMe ? "withdraw-support" : "support"} />
-              <input type="hidden" name="redirectTo" value={redirectTo} />
-              {idea.supportedByMe ? <span className="text-sm font-medium text-gray-900">{t("similar.supported")}</span> : null}
-              <button type="submit" className={secondaryButtonClass}>
-                {idea.supportedByMe ? t("similar.withdraw") : t("similar.support")}
-                <span className="sr-only">: {idea.title}</span>
-              </button>
-            </form>
+            {onSupport ? (
+              // Inside the idea form a nested <form> is invalid HTML, so the button acts by script.
+              <div className="mt-2 flex flex-wrap items-center gap-2">
+                {supported(idea)}
+                <button type="button" className={secondaryButtonClass} onClick={() => onSupport(idea)}>
+                  {buttonText(idea)}
+                </button>
+              </div>
+            ) : (
+              <form method="post" action={`/ideer/${idea.publicId}/stott`} className="mt-2 flex flex-wrap items-center gap-2">
+                <input type="hidden" name="intent" value={supportIntent(idea)} />
+                <input type="hidden" name="redirectTo" value={redirectTo} />
+                {supported(idea)}
+                <button type="submit" className={secondaryButtonClass}>
+                  {buttonText(idea)}
+                </button>
+              </form>
+            )}
           </li>
         ))}
       </ul>
