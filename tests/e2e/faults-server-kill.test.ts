@@ -1,5 +1,4 @@
 import { spawnSync } from "node:child_process";
-import crypto from "node:crypto";
 import fs from "node:fs";
 import fsp from "node:fs/promises";
 import os from "node:os";
@@ -7,6 +6,7 @@ import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startAppServer, type AppServer } from "./support/server";
+import { burst, ideaForms, receiptPath, resend, signInDemoProfile } from "./support/submission-burst";
 
 // The production server is SIGKILLed in the middle of a burst of 500 concurrent idea submissions,
 // then started again on the same PostgreSQL database. Every submission that got its receipt page
@@ -54,41 +54,6 @@ afterAll(async () => {
   await fsp.rm(dir, { recursive: true, force: true });
 });
 
-async function signIn(base: string, profileId: string) {
-  const response = await fetch(`${base}/logg-inn?index`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { Origin: base, "Content-Type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({ intent: "demo", profileId, redirectTo: "/" }).toString(),
-  });
-  const cookie = response.headers
-    .getSetCookie()
-    .map((line) => line.split(";")[0])
-    .join("; ");
-  if (!cookie) throw new Error(`demo sign-in gave no cookie (status ${response.status})`);
-  return cookie;
-}
-
-type Form = { key: string; cookie: string; body: string };
-type Result = { key: string; status: number | null; location: string | null; error?: string };
-
-async function post(base: string, form: Form): Promise<Result> {
-  try {
-    const response = await fetch(`${base}/ideer/ny`, {
-      method: "POST",
-      redirect: "manual",
-      headers: { Origin: base, Cookie: form.cookie, "Content-Type": "application/x-www-form-urlencoded" },
-      body: form.body,
-    });
-    await response.arrayBuffer();
-    return { key: form.key, status: response.status, location: response.headers.get("location") };
-  } catch (error) {
-    return { key: form.key, status: null, location: null, error: (error as Error).message };
-  }
-}
-
-const receiptPath = /^\/ideer\/(IDE-\d{4}-\d{4,})\/kvittering$/;
-
 describe("the server killed during a burst of submissions", () => {
   it("keeps every confirmed submission exactly once and delivers every receipt once after restart", { timeout: 240_000 }, async () => {
     server = await startAppServer(env(), { dir: path.join(dir, "app-1") });
@@ -100,45 +65,18 @@ describe("the server killed during a burst of submissions", () => {
       `select id from profiles where platform_role = 'employee' and onboarded_at is not null order by email limit ${PEOPLE}`,
     );
     const { theme, area } = ref.rows[0]!;
-    const cookiesFor = async (base: string) => Promise.all(people.map((person) => signIn(base, person.id)));
+    const cookiesFor = async (base: string) => Promise.all(people.map((person) => signInDemoProfile(base, person.id)));
     let cookies = await cookiesFor(server.baseUrl);
 
-    const forms = Array.from({ length: SUBMISSIONS }, (_, i) => {
-      const key = crypto.randomUUID();
-      const fields: [string, string][] = [
-        ["intent", "submit"],
-        ["idempotencyKey", key],
-        ["title", `Digitalt tilsyn om natten, forslag nr. ${i + 1}`],
-        ["problem", "Nattevakten kjører langt for å se til brukere som sover, og vekker dem ofte."],
-        ["proposalText", "Vi prøver kamera med bevegelsessensor hos fem brukere i tre måneder."],
-        ["beneficiaries", "users_and_relatives"],
-        ["serviceAreaIds", area],
-        ["themeId", theme],
-        ["visibility", "partners"],
-        ["privacyConfirmed", "on"],
-      ];
-      return { key, person: i % PEOPLE, body: new URLSearchParams(fields).toString() };
-    });
+    const forms = ideaForms(SUBMISSIONS, PEOPLE, { theme, area });
 
     // The burst: all at once; the server dies after KILL_AFTER_RESPONSES answers.
     const first = server;
-    let answered = 0;
     let killed: Promise<void> | undefined;
-    const burstStarted = performance.now();
-    const results = await Promise.all(
-      forms.map((form) =>
-        post(first.baseUrl, { key: form.key, cookie: cookies[form.person]!, body: form.body }).then((result) => {
-          answered += 1;
-          if (answered === KILL_AFTER_RESPONSES) killed = first.kill();
-          return result;
-        }),
-      ),
-    );
+    const { ms: burstMs, confirmed, otherAnswers, lost } = await burst(first.baseUrl, forms, cookies, (answered) => {
+      if (answered === KILL_AFTER_RESPONSES) killed = first.kill();
+    });
     await killed;
-    const burstMs = performance.now() - burstStarted;
-    const confirmed = results.filter((r) => r.status === 303 || r.status === 302).filter((r) => receiptPath.test(r.location ?? ""));
-    const otherAnswers = results.filter((r) => r.status !== null && !confirmed.includes(r));
-    const lost = results.filter((r) => r.status === null);
     expect(otherAnswers.map((r) => `${r.status} ${r.location}`)).toEqual([]);
     expect(confirmed.length).toBeGreaterThan(0);
     expect(lost.length).toBeGreaterThan(0);
@@ -160,11 +98,7 @@ describe("the server killed during a burst of submissions", () => {
 
     // Everyone sends the same forms again (a browser retry, or the user pressing the button again).
     cookies = await cookiesFor(server.baseUrl);
-    const second = server;
-    const retried: Result[] = [];
-    for (let i = 0; i < forms.length; i += 50) {
-      retried.push(...(await Promise.all(forms.slice(i, i + 50).map((form) => post(second.baseUrl, { key: form.key, cookie: cookies[form.person]!, body: form.body })))));
-    }
+    const retried = await resend(server.baseUrl, forms, cookies);
     expect(retried.filter((r) => !receiptPath.test(r.location ?? "")).map((r) => `${r.status} ${r.error ?? r.location}`)).toEqual([]);
     for (const result of confirmed) expect(retried.find((r) => r.key === result.key)!.location).toBe(result.location);
     const { rows: counts } = await db.query<{ n: string; keys: string }>(
