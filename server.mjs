@@ -7,7 +7,7 @@ import express from "express";
 const started = performance.now();
 const buildPath = path.resolve("build/server/index.js");
 const build = await import(buildPath);
-const { startServerServices, stopServerServices, securityMiddleware, securityLoadContext } = build.entry.module;
+const { startServerServices, stopServerServices, securityMiddleware, securityLoadContext, trustProxySetting } = build.entry.module;
 
 try {
   await startServerServices();
@@ -18,6 +18,8 @@ try {
 
 const app = express();
 app.disable("x-powered-by");
+// Only the proxies TRUST_PROXY names may tell us the client's address (rate limits use it).
+app.set("trust proxy", trustProxySetting());
 // First, so every response (static files, pages, data, resource routes, 404s) gets the security
 // headers and every mutation the cross-site check.
 app.use(securityMiddleware);

@@ -10,7 +10,7 @@ import { createI18nInstance, getRequestLocale } from "./i18n/i18n.server";
 import { applySecurityHeaders, nonceFrom } from "./utils/security-headers.server";
 
 export { startServerServices, stopServerServices } from "./server-startup.server";
-export { securityLoadContext, securityMiddleware } from "./modules/security/security-middleware.server";
+export { securityLoadContext, securityMiddleware, trustProxySetting } from "./modules/security/security-middleware.server";
 
 const ABORT_DELAY = 5_000;
 

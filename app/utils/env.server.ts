@@ -14,6 +14,16 @@ const EnvSchema = z
       .string()
       .refine((v) => v.split(",").every((o) => o.trim() === "" || URL.canParse(o.trim())), "must be comma-separated URLs")
       .optional(),
+    /**
+     * Which proxies in front of the app may say who the client is (X-Forwarded-For): "false" (none,
+     * the default: the connecting address is the client), a number of hops, or comma-separated
+     * addresses/subnets such as "loopback, 10.0.0.0/8". Express's "trust proxy" setting.
+     */
+    TRUST_PROXY: z
+      .string()
+      .trim()
+      .regex(/^(false|true|\d{1,2}|[\w.:/]+(\s*,\s*[\w.:/]+)*)$/, "must be false, a number of hops or comma-separated addresses/subnets")
+      .default("false"),
     RATE_LIMIT_SEARCH_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(120),
     RATE_LIMIT_IDEAS_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(30),
     DATABASE_URL: z

@@ -1,6 +1,7 @@
 import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
 import type pg from "pg";
 import { getDatabase } from "~/db/client.server";
+import { CLIENT_IP_HEADER } from "~/modules/security/security-middleware.server";
 import { AuthError } from "./auth-error";
 
 type Limiters = {
@@ -55,12 +56,12 @@ async function consume(limiterToUse: RateLimiterPostgres, key: string) {
 }
 
 /**
- * The client's address as seen by the proxy in front of the app; without one, only the per-e-mail
- * limit applies (a shared "unknown" bucket would lock everybody out at once).
+ * The client's address, as the server's first middleware set it from the connection (and from
+ * X-Forwarded-For only when TRUST_PROXY trusts the proxy). Without it, only the per-e-mail limit
+ * applies (a shared "unknown" bucket would lock everybody out at once).
  */
 export function clientIp(request: Request): string | null {
-  const forwarded = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || request.headers.get("x-real-ip")?.trim() || null;
+  return request.headers.get(CLIENT_IP_HEADER)?.trim() || null;
 }
 
 // Never call these inside withUser/asService: PGlite has one connection, a nested query deadlocks.

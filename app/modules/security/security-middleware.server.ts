@@ -6,6 +6,20 @@ import { checkRequestOrigin, trustedOrigins, type OriginPolicy } from "./request
 
 export type SecurityLocals = { cspNonce: string };
 
+/**
+ * The client's address as Express worked it out (`req.ip`, which honours TRUST_PROXY), handed to
+ * the app on the request. Whatever a client sends under this name is replaced, so it cannot be forged.
+ */
+export const CLIENT_IP_HEADER = "x-idehub-client-ip";
+
+/** Express's "trust proxy" value from TRUST_PROXY: false, a hop count or a list of addresses/subnets. */
+export function trustProxySetting(value = getEnv().TRUST_PROXY): boolean | number | string[] {
+  if (value === "false") return false;
+  if (value === "true") return true;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value.split(",").map((part) => part.trim());
+}
+
 let policy: OriginPolicy | undefined;
 
 function originPolicy(): OriginPolicy {
@@ -19,10 +33,11 @@ function originPolicy(): OriginPolicy {
 /**
  * First middleware of the production server, so every response passes it (pages, data requests,
  * resource routes, static files, 404s and errors): a fresh CSP nonce for the page render, the
- * security headers (unless the response set its own, e.g. the framed mail view), and the
- * cross-site check for every mutation.
+ * security headers (unless the response set its own, e.g. the framed mail view), the cross-site
+ * check for every mutation, and the client's address for rate limits (CLIENT_IP_HEADER).
  */
 export function securityMiddleware(req: Request, res: Response, next: NextFunction) {
+  req.headers[CLIENT_IP_HEADER] = req.ip ?? req.socket.remoteAddress ?? "";
   const nonce = createNonce();
   (res.locals as SecurityLocals).cspNonce = nonce;
   const headers = securityHeaders(nonce);
