@@ -1,10 +1,6 @@
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "../support/test-database";
-import { useTestEnv } from "./auth-helpers";
-import { useTempFileStorage } from "./outbox-support";
+import { describe, expect, it } from "vitest";
 import {
-  PERSONA_EMAILS,
   asReceived,
   call,
   changedCounts,
@@ -18,9 +14,7 @@ import {
   paramsArb,
   request,
   rowCounts,
-  signedIn,
-  type Context,
-  type Persona,
+  useFuzzSetup,
 } from "./fuzz-support";
 
 // Every form action in app/routes, signed in as each kind of user (or not at all), posted random and
@@ -29,23 +23,7 @@ import {
 const ROUTES = discoverRoutes().filter((route) => route.hasAction);
 const RUNS = 20;
 
-let testDb: TestDatabase;
-let ctx: Context;
-let personas: Persona[];
-let cleanUpStorage: () => Promise<void>;
-
-beforeAll(async () => {
-  testDb = await createTestDatabase();
-  await testDb.seedDemoData();
-  await useTestEnv();
-  cleanUpStorage = await useTempFileStorage();
-  ctx = await fuzzContext(testDb.db);
-  personas = [{ email: "anonymous", cookie: "" }, ...(await Promise.all(PERSONA_EMAILS.map((email) => signedIn(testDb.db, email))))];
-});
-afterAll(async () => {
-  await cleanUpStorage?.();
-  await testDb?.close();
-});
+const setup = useFuzzSetup();
 
 describe("fuzzing every form action", () => {
   it("finds the routes", () => {
@@ -54,6 +32,7 @@ describe("fuzzing every form action", () => {
 
   for (const route of ROUTES) {
     it(`${route.file}: no 500, no partial write, typed text kept`, async () => {
+      const { testDb, ctx, personas } = setup;
       const module = await importRoute(route.file);
       await fc.assert(
         fc.asyncProperty(fc.nat({ max: personas.length - 1 }), paramsArb(route, ctx), formArb(route, ctx), async (who, params, form) => {

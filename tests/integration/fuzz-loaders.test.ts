@@ -1,10 +1,6 @@
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "../support/test-database";
-import { useTestEnv } from "./auth-helpers";
-import { useTempFileStorage } from "./outbox-support";
+import { describe, expect, it } from "vitest";
 import {
-  PERSONA_EMAILS,
   call,
   changedCounts,
   discoverRoutes,
@@ -15,9 +11,7 @@ import {
   request,
   rowCounts,
   searchArb,
-  signedIn,
-  type Context,
-  type Persona,
+  useFuzzSetup,
 } from "./fuzz-support";
 
 // Every loader in app/routes with random and hostile path and query parameters, as each kind of user:
@@ -26,23 +20,7 @@ import {
 const ROUTES = discoverRoutes().filter((route) => route.hasLoader);
 const RUNS = 12;
 
-let testDb: TestDatabase;
-let ctx: Context;
-let personas: Persona[];
-let cleanUpStorage: () => Promise<void>;
-
-beforeAll(async () => {
-  testDb = await createTestDatabase();
-  await testDb.seedDemoData();
-  await useTestEnv();
-  cleanUpStorage = await useTempFileStorage();
-  ctx = await fuzzContext(testDb.db);
-  personas = [{ email: "anonymous", cookie: "" }, ...(await Promise.all(PERSONA_EMAILS.map((email) => signedIn(testDb.db, email))))];
-});
-afterAll(async () => {
-  await cleanUpStorage?.();
-  await testDb?.close();
-});
+const setup = useFuzzSetup();
 
 describe("fuzzing every loader", () => {
   it("finds the routes", () => {
@@ -50,6 +28,7 @@ describe("fuzzing every loader", () => {
   });
 
   it("answers 404, not 500, for a NUL byte in an idea number or story slug (found by this fuzzer)", async () => {
+    const { personas } = setup;
     for (const [file, params] of [
       ["ideer.$publicId.behandle.tsx", { publicId: "IDE\u0000" }],
       ["ideer.$publicId.kvittering.tsx", { publicId: "\u0000" }],
@@ -63,6 +42,7 @@ describe("fuzzing every loader", () => {
 
   for (const route of ROUTES) {
     it(`${route.file}: no 500 for any path or query parameter`, async () => {
+      const { testDb, ctx, personas } = setup;
       const module = await importRoute(route.file);
       await fc.assert(
         fc.asyncProperty(fc.nat({ max: personas.length - 1 }), paramsArb(route, ctx), searchArb(route, ctx), async (who, params, search) => {

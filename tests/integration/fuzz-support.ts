@@ -6,8 +6,10 @@ import { sql } from "kysely";
 import { asService, type Db } from "~/db/client.server";
 import { commitUserSession } from "~/modules/auth/session.server";
 import { demoUser } from "../support/demo-data";
-import { APP_URL } from "./auth-helpers";
-import { submitDemoIdea } from "./outbox-support";
+import { afterAll, beforeAll } from "vitest";
+import { createTestDatabase, type TestDatabase } from "../support/test-database";
+import { APP_URL, useTestEnv } from "./auth-helpers";
+import { submitDemoIdea, useTempFileStorage } from "./outbox-support";
 
 // Property-based fuzzing of every route module (app/routes) that exports a loader or an action.
 // Field names, intents and parameter names are read from the route's source and the schema modules
@@ -376,3 +378,25 @@ export const PERSONA_EMAILS = [
   "vigdis.ruud@drammen-helsepark.example.no",
   "lars.oien@usn.example.no",
 ] as const;
+
+/**
+ * One seeded test database for a fuzz file, with the shared context and a signed-in persona per
+ * kind of user (plus "anonymous"); read the fields inside tests, after beforeAll has run.
+ */
+export function useFuzzSetup() {
+  const setup = {} as { testDb: TestDatabase; ctx: Context; personas: Persona[] };
+  let cleanUpStorage: (() => Promise<void>) | undefined;
+  beforeAll(async () => {
+    setup.testDb = await createTestDatabase();
+    await setup.testDb.seedDemoData();
+    await useTestEnv();
+    cleanUpStorage = await useTempFileStorage();
+    setup.ctx = await fuzzContext(setup.testDb.db);
+    setup.personas = [{ email: "anonymous", cookie: "" }, ...(await Promise.all(PERSONA_EMAILS.map((email) => signedIn(setup.testDb.db, email))))];
+  });
+  afterAll(async () => {
+    await cleanUpStorage?.();
+    await setup.testDb?.close();
+  });
+  return setup;
+}
