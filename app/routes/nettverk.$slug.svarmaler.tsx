@@ -185,14 +185,22 @@ function TemplateEditor({ template }: { template: Template }) {
             {t("templates.update", { title: template.title })}
           </button>
         </Form>
-        <Form method="post" id={deleteFormId} className="mt-3">
-          <FormErrors id={`${deleteFormId}-errors`} errors={deleteErrors} />
-          <input type="hidden" name="intent" value="delete" />
-          <input type="hidden" name="templateId" value={template.id} />
-          <button type="submit" className={dangerButtonClass} aria-label={t("templates.deleteNamed", { title: template.title })}>
+        {/* Deleting asks once more, without JavaScript: the button is inside a closed disclosure. */}
+        <details className="mt-4" open={deleteErrors.length > 0 || undefined}>
+          <summary className="cursor-pointer font-semibold text-red-800">
             {t("templates.delete")}
-          </button>
-        </Form>
+            <span className="sr-only">: {template.title}</span>
+          </summary>
+          <Form method="post" id={deleteFormId} className="mt-2 space-y-2">
+            <FormErrors id={`${deleteFormId}-errors`} errors={deleteErrors} />
+            <p>{t("templates.deleteConfirmText")}</p>
+            <input type="hidden" name="intent" value="delete" />
+            <input type="hidden" name="templateId" value={template.id} />
+            <button type="submit" className={dangerButtonClass} aria-label={t("templates.deleteNamed", { title: template.title })}>
+              {t("templates.deleteConfirm")}
+            </button>
+          </Form>
+        </details>
       </section>
     </li>
   );

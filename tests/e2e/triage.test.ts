@@ -207,6 +207,15 @@ describe("network triage", () => {
     await sent.getByRole("button", { name: /^Lagre endringene/ }).click();
     await flash(page, "Endringene i svarmalen er lagret.");
     expect(await page.getByRole("heading", { name: "Sendt videre til virksomhetsleder" }).isVisible()).toBe(true);
+    // Deleting asks once more: the button is behind "Slett malen", with what it means.
+    const renamed = page.getByRole("region", { name: "Sendt videre til virksomhetsleder" });
+    expect(await renamed.getByRole("button", { name: "Slett malen «Sendt videre til virksomhetsleder»" }).isVisible()).toBe(false);
+    await renamed.locator("summary", { hasText: "Slett malen" }).click();
+    expect(await renamed.getByText("Malen forsvinner for alle i nettverket.", { exact: false }).isVisible()).toBe(true);
+    await expectAccessible(page, "reply templates, confirm deletion");
+    await renamed.getByRole("button", { name: "Slett malen «Sendt videre til virksomhetsleder»" }).click();
+    await flash(page, "Svarmalen er slettet.");
+    expect(await page.getByRole("heading", { name: "Sendt videre til virksomhetsleder" }).count()).toBe(0);
 
     coordinatorState = await context.storageState();
 
