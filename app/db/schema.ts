@@ -447,8 +447,8 @@ export type StoriesTable = {
   theme_id: string;
   service_area_ids: string[];
   contact_profile_id: string | null;
-  contact_name: ColumnType<string, string | undefined, string>;
-  contact_email: ColumnType<string, string | undefined, string>;
+  contact_name: ColumnType<string | null, string | undefined, string | null>;
+  contact_email: ColumnType<string | null, string | undefined, string | null>;
   review_comment: string | null;
   unpublished_reason: string | null;
   submitted_at: ColumnType<Date | null, never, never>;

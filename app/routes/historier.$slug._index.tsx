@@ -206,7 +206,7 @@ export default function StoryPage() {
           <dd>{story.serviceAreaNames.join(", ")}</dd>
           <dt className="font-semibold">{t("story.contact")}</dt>
           <dd>
-            {story.contactName}
+            {story.contactName ?? t("story.contactLeft")}
             {story.contactEmail ? (
               <>
                 {" · "}

@@ -45,7 +45,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     serviceAreaIds: story.serviceAreaIds,
     organisationIds: story.organisations.map((o) => o.id),
     visibility: story.visibility,
-    contactEmail: story.contactEmail,
+    contactEmail: story.contactEmail ?? "",
     benefits: story.benefits.map((b) => ({
       indicator: b.indicator,
       unit: b.unit,

@@ -110,7 +110,16 @@ describe("delete my account", () => {
     await addMemberAsAdmin({ user: admin, networkId: network.id, email: me.user.email, role: "coordinator" });
     await asService("test: owner", (trx) => trx.updateTable("ideas").set({ owner_id: me.user.id }).where("id", "=", me.own.ideaId).execute());
     await withUser(me.user, (trx) => trx.insertInto("idea_follows").values({ idea_id: me.other.ideaId, profile_id: me.user.id }).onConflict((oc) => oc.doNothing()).execute());
+    // The contact person of a published story (its name and address are copied onto the story).
+    const [story, other] = await asService("test: two published stories", (trx) =>
+      trx.selectFrom("stories").select(["id", "contact_name", "contact_email"]).where("status", "=", "published").orderBy("slug").limit(2).execute(),
+    );
+    await asService("test: contact person", (trx) => trx.updateTable("stories").set({ contact_profile_id: me.user.id }).where("id", "=", story!.id).execute());
+    contactStory = story!.id;
+    otherStory = other!;
   });
+  let contactStory: string;
+  let otherStory: { id: string; contact_name: string | null; contact_email: string | null };
 
   it("asks for the e-mail address as confirmation and changes nothing without it", async () => {
     const error = await deleteMyAccount({ user: me.user, confirmEmail: "feil@asker.example.no" }).catch((e: unknown) => e);
@@ -157,6 +166,14 @@ describe("delete my account", () => {
     expect(kept.answer).toMatchObject({ author_id: null, body: "Svar SLETT2208: vi ser på dette nå." });
     expect(kept.sameNeed).toEqual({ profile_id: null, note: "Samme behov SLETT2208" });
     expect(kept.network).toBeDefined();
+
+    // The story they were contact person for keeps no name or address of theirs; other stories keep theirs.
+    const stories = await asService("test: story contacts", (trx) =>
+      trx.selectFrom("stories").select(["id", "contact_profile_id", "contact_name", "contact_email"]).where("id", "in", [contactStory, otherStory.id]).execute(),
+    );
+    expect(stories.find((row) => row.id === contactStory)).toEqual({ id: contactStory, contact_profile_id: null, contact_name: null, contact_email: null });
+    expect(stories.find((row) => row.id === otherStory.id)).toMatchObject({ contact_name: otherStory.contact_name, contact_email: otherStory.contact_email });
+    expect(otherStory.contact_email).toMatch(/@/);
 
     // Readers see the comment without a name (the page shows "Tidligere ansatt").
     const reader = await adminTestUser(testDb.db, "lene.dahl@drammen.example.no");

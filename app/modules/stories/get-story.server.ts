@@ -27,8 +27,9 @@ export type StoryDetails = {
   themeName: string;
   serviceAreaIds: string[];
   serviceAreaNames: string[];
-  contactName: string;
-  contactEmail: string;
+  /** Null once the contact person has deleted their account. */
+  contactName: string | null;
+  contactEmail: string | null;
   reviewComment: string | null;
   unpublishedReason: string | null;
   publishedAt: Date | null;
