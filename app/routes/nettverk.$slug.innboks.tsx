@@ -90,6 +90,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       ideaIds: submission.value.ideaIds,
       toStatus: submission.value.toStatus,
       body: submission.value.body,
+      fromStatuses: submission.value.fromStatus,
     });
     url.searchParams.delete("mal");
     url.searchParams.set("svart", String(count));
@@ -343,6 +344,7 @@ export default function NetworkInboxPage() {
                       aria-label={t("inbox.selectIdea", { publicId: idea.publicId, title: idea.title })}
                       className="h-5 w-5"
                     />
+                    <input type="hidden" name={`fromStatus.${idea.id}`} value={idea.status} form={BULK_FORM_ID} />
                   </td>
                   <td className="p-2 whitespace-nowrap">{idea.publicId}</td>
                   <td className="p-2">

@@ -272,6 +272,39 @@ describe("the inbox", () => {
     expect((await answersOf([fromLier.ideaId, overdue.ideaId])).length).toBe(before);
     expect((await ideaRow(fromLier.ideaId)).status).toBe("received");
   });
+
+  it("sends nothing when someone answered one of the ticked ideas after the inbox was shown, and says so", async () => {
+    const first = await newIdea("Samlesvar, først");
+    const second = await newIdea("Samlesvar, andre");
+    const shown = await loadInbox(marius);
+    const statusShown = (ideaId: string) => shown.ideas.find((idea) => idea.id === ideaId)!.status;
+    expect([statusShown(first.ideaId), statusShown(second.ideaId)]).toEqual(["received", "received"]);
+    // Meanwhile a colleague answers the second one on its triage page.
+    expectRedirect(await triage(ingrid, second.publicId, [["intent", "status"], ["fromStatus", "received"], ["toStatus", "under_review"], ["body", body]]));
+
+    const fields: [string, string][] = [
+      ["intent", "bulk"],
+      ["ideaIds", first.ideaId],
+      ["ideaIds", second.ideaId],
+      ["fromStatus." + first.ideaId, statusShown(first.ideaId)],
+      ["fromStatus." + second.ideaId, statusShown(second.ideaId)],
+      ["toStatus", "not_prioritised"],
+      ["body", body],
+    ];
+    const stale = await settle(inbox.action(routeArgs(post(marius, `/nettverk/${SLUG}/innboks`, fields), { slug: SLUG })));
+    expect(statusOf(stale)).toBe(409);
+    expectNorwegian(messages(stale), "Noen andre har svart på ett eller flere av de valgte forslagene mens du hadde siden åpen. Listen viser nå den nye statusen. Ingenting er sendt – se over valget og send på nytt.");
+    expect(refused(stale).data.result.initialValue).toMatchObject({ body });
+    expect(await answersOf([first.ideaId])).toEqual([]);
+    expect((await answersOf([second.ideaId])).map((a) => a.to_status)).toEqual(["under_review"]);
+
+    // With the page as it is now, the same batch goes through.
+    const fresh = await loadInbox(marius);
+    fields[4] = ["fromStatus." + second.ideaId, fresh.ideas.find((idea) => idea.id === second.ideaId)!.status];
+    expectRedirect(await settle(inbox.action(routeArgs(post(marius, `/nettverk/${SLUG}/innboks`, fields), { slug: SLUG }))));
+    expect((await ideaRow(first.ideaId)).status).toBe("not_prioritised");
+    expect((await ideaRow(second.ideaId)).status).toBe("not_prioritised");
+  });
 });
 
 describe("the triage page", () => {

@@ -6,9 +6,18 @@ import { mapTriageErrors } from "./triage-db-errors.server";
 
 /**
  * The same answer to several ideas at once: one answer row (and e-mail) per idea, all or nothing.
- * With `networkId`, every idea must belong to that network (the inbox the form came from).
+ * With `networkId`, every idea must belong to that network (the inbox the form came from). With
+ * `fromStatuses` (what the inbox showed), an idea someone else answered meanwhile stops the whole
+ * batch: "bulk_stale", nothing sent.
  */
-export async function answerIdeasInBulk(options: { user: SessionUser; ideaIds: string[]; toStatus: IdeaStatus; body: string; networkId?: string }) {
+export async function answerIdeasInBulk(options: {
+  user: SessionUser;
+  ideaIds: string[];
+  toStatus: IdeaStatus;
+  body: string;
+  networkId?: string;
+  fromStatuses?: Partial<Record<string, IdeaStatus>>;
+}) {
   const ideaIds = [...new Set(options.ideaIds)];
   return mapTriageErrors(() =>
     withUser(options.user, async (trx) => {
@@ -18,7 +27,13 @@ export async function answerIdeasInBulk(options: { user: SessionUser; ideaIds: s
       }
       const answers = [];
       for (const ideaId of ideaIds) {
-        answers.push(await answerInTransaction(trx, options.user, { ideaId, toStatus: options.toStatus, body: options.body }));
+        const fromStatus = options.fromStatuses?.[ideaId];
+        try {
+          answers.push(await answerInTransaction(trx, options.user, { ideaId, toStatus: options.toStatus, body: options.body, fromStatus }));
+        } catch (error) {
+          if (error instanceof AppError && error.code === "idea_stale") throw new AppError("bulk_stale");
+          throw error;
+        }
       }
       return { count: answers.length };
     }),

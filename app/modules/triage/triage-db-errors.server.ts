@@ -4,6 +4,7 @@ export type TriageErrorCode =
   | "idea_not_found"
   | "not_network_member"
   | "idea_stale"
+  | "bulk_stale"
   | "transition_not_allowed"
   | "answer_required"
   | "merge_target_missing"

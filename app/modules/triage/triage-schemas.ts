@@ -55,6 +55,8 @@ export const BulkAnswerSchema = z.object({
   ideaIds: z.array(uuid, { required_error: "triage:errors.noIdeasSelected" }).min(1, "triage:errors.noIdeasSelected").max(100, "triage:errors.tooManySelected"),
   toStatus: z.enum(TRIAGE_TARGET_STATUSES, { errorMap: () => ({ message: "triage:errors.statusRequired" }) }).exclude(["merged"]),
   body: answerBody,
+  /** The status each listed idea had when the inbox was shown (`fromStatus.<idea id>`): a changed one makes the form stale. */
+  fromStatus: z.record(uuid, z.enum(IDEA_STATUSES, { errorMap: () => ({ message: "triage:errors.invalid" }) })).optional(),
 });
 
 export const AssignOwnerSchema = z.object({
