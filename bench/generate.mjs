@@ -316,6 +316,8 @@ export function datasetStatements({ ideas, stories, profiles }) {
       on conflict do nothing`],
     ...storyStatements(stories),
     ["triggers on", "set local session_replication_role = origin"],
+    // The list's per-status counters are kept by triggers, which were off above.
+    ["idea counts", "select app_private.rebuild_idea_counts()"],
   ];
 }
 
@@ -466,6 +468,12 @@ export async function checkDataset(query) {
     storyWithoutOwningOrganisation: await one(`select count(*) from public.stories s
       where not exists (select 1 from public.story_organisations o where o.story_id = s.id and o.organisation_id = s.organisation_id)`),
     storyIdeaNotNewPractice: await one(`select count(*) from public.stories s join public.ideas i on i.id = s.idea_id where i.status <> 'new_practice'`),
+    // Groups whose counter (the list's counts per status) disagrees with the ideas.
+    ideaCountsWrong: await one(`select count(*) from (
+      select status, visibility, organisation_id, network_id, count(*)::int as n from public.ideas group by 1, 2, 3, 4) i
+      full join (select status, visibility, organisation_id, network_id, sum(n)::int as n from app_private.idea_count_deltas group by 1, 2, 3, 4) d
+        using (status, visibility, organisation_id, network_id)
+      where coalesce(i.n, 0) <> coalesce(d.n, 0)`),
   };
   return { counts, problems };
 }

@@ -51,9 +51,48 @@ describe("similar ideas on 3000 ideas", () => {
       testDb.db,
     );
     expect(plan).toContain("Function Scan on search_ideas_text");
-    expect(plan).toContain("Function Scan on search_ideas_similar_title");
+    expect(plan).toContain("Function Scan on search_ideas_nearest_titles");
     expect(plan).toMatch(/Index Scan using ideas_pkey on ideas|Index Only Scan using ideas_pkey on ideas/);
     expect(plan).not.toContain("Seq Scan on ideas");
+  });
+
+  it("finds the nearest titles by walking the GiST trigram index in distance order (no scan of every match)", async () => {
+    // The lookup inside search_ideas_nearest_titles, on the service path (the helper runs as its owner).
+    const plan = await asService(
+      "test: explain nearest titles",
+      async (trx) => {
+        await sql`set local enable_seqscan = off`.execute(trx);
+        const { rows } = await sql<{ "QUERY PLAN": string }>`explain select i.id from public.ideas i
+          where lower(i.title) operator(extensions.%) ${"Forslag nummer 12 om vakter"}
+          order by lower(i.title) operator(extensions.<->) ${"Forslag nummer 12 om vakter"} limit 50`.execute(trx);
+        return rows.map((r) => r["QUERY PLAN"]).join("\n");
+      },
+      testDb.db,
+    );
+    expect(plan).toContain("Index Scan using ideas_title_trgm_gist_idx on ideas");
+    expect(plan).toMatch(/Order By: \(lower\(title\) OPERATOR\(extensions\.<->\)/);
+  });
+
+  it("returns at most n of the nearest titles, nearest first, and nothing the caller may not see", async () => {
+    // Idea 12 is Asker's (Kari's organisation) and organisation-only: visible to her.
+    const kari = await demoUser(testDb.db, KARI);
+    const rows = await withUser(
+      kari,
+      async (trx) =>
+        (
+          await sql<{ idea_id: string; rank: number; title: string; visibility: string; org: string }>`
+            select m.idea_id, m.rank, i.title, i.visibility, o.slug as org
+            from app_private.search_ideas_nearest_titles(${"Forslag nummer 12 om vakter"}, 10) with ordinality m(idea_id, rank, n)
+            left join public.ideas i on i.id = m.idea_id left join public.organisations o on o.id = i.organisation_id
+            order by m.n`.execute(trx)
+        ).rows,
+      testDb.db,
+    );
+    expect(rows.length).toBe(10);
+    expect(rows[0]?.title).toBe("Forslag nummer 12 om vakter");
+    for (let k = 1; k < rows.length; k++) expect(rows[k]!.rank).toBeLessThanOrEqual(rows[k - 1]!.rank);
+    // The ideas are read back as Kari (left join): a row the helper returned but RLS hides has no title.
+    for (const row of rows) expect(row.title !== null && (row.visibility === "partners" || row.org === "asker")).toBe(true);
   });
 
   it("never shows another organisation's organisation-only idea, even when its title matches exactly", async () => {

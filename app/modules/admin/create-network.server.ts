@@ -1,6 +1,7 @@
 import { withUser, type SessionUser } from "~/db/client.server";
 import type { NetworkKind } from "~/db/schema";
 import { mapAdminErrors } from "./admin-db-errors.server";
+import { invalidateSearchOptions } from "~/modules/search/load-search-options.server";
 
 /** Platform admins only. `owner` is "organisation:<id>" or "group:<id>". */
 export async function createNetwork(options: {
@@ -12,6 +13,7 @@ export async function createNetwork(options: {
   description?: string | null;
 }) {
   const [ownerKind, ownerId] = options.owner.split(":") as ["organisation" | "group", string];
+  // The search page caches the filter choices (networks, organisations, themes, service areas).
   return mapAdminErrors(() =>
     withUser(options.user, (trx) =>
       trx
@@ -27,5 +29,5 @@ export async function createNetwork(options: {
         .returning(["id", "slug"])
         .executeTakeFirstOrThrow(),
     ),
-  );
+  ).finally(invalidateSearchOptions);
 }

@@ -1,6 +1,7 @@
 import { withUser, type SessionUser } from "~/db/client.server";
 import type { OrganisationKind } from "~/db/schema";
 import { mapAdminErrors } from "./admin-db-errors.server";
+import { invalidateSearchOptions } from "~/modules/search/load-search-options.server";
 
 /** Platform admins only (RLS); the audit trigger records it. A fallback network is required. */
 export async function createOrganisation(options: {
@@ -11,6 +12,7 @@ export async function createOrganisation(options: {
   avvikUrl?: string | null;
   fallbackNetworkId: string;
 }) {
+  // The search page caches the filter choices (networks, organisations, themes, service areas).
   return mapAdminErrors(() =>
     withUser(options.user, (trx) =>
       trx
@@ -25,5 +27,5 @@ export async function createOrganisation(options: {
         .returning("id")
         .executeTakeFirstOrThrow(),
     ),
-  );
+  ).finally(invalidateSearchOptions);
 }

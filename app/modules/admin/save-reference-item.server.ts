@@ -1,6 +1,7 @@
 import { withUser, type SessionUser } from "~/db/client.server";
 import { AppError } from "~/utils/app-error";
 import { mapAdminErrors } from "./admin-db-errors.server";
+import { invalidateSearchOptions } from "~/modules/search/load-search-options.server";
 
 /**
  * Creates or edits a theme or service area. Items in use are retired (active off), never deleted:
@@ -25,6 +26,7 @@ export async function saveReferenceItem(options: {
     sort_order: options.sortOrder,
     active: options.active,
   };
+  // The search page caches the filter choices (networks, organisations, themes, service areas).
   return mapAdminErrors(() =>
     withUser(options.user, async (trx) => {
       if (options.itemId) {
@@ -34,5 +36,5 @@ export async function saveReferenceItem(options: {
       }
       return trx.insertInto(options.kind).values(values).returning("id").executeTakeFirstOrThrow();
     }),
-  );
+  ).finally(invalidateSearchOptions);
 }

@@ -1,9 +1,11 @@
 import { withUser, type SessionUser } from "~/db/client.server";
 import { AppError } from "~/utils/app-error";
 import { mapAdminErrors } from "./admin-db-errors.server";
+import { invalidateSearchOptions } from "~/modules/search/load-search-options.server";
 
 /** Name and description (admins and the network's coordinators). */
 export async function updateNetwork(options: { user: SessionUser; networkId: string; name: string; description?: string | null }) {
+  // The search page caches the filter choices (networks, organisations, themes, service areas).
   return mapAdminErrors(() =>
     withUser(options.user, async (trx) => {
       const row = await trx
@@ -14,5 +16,5 @@ export async function updateNetwork(options: { user: SessionUser; networkId: str
         .executeTakeFirst();
       if (!row) throw new AppError("not_allowed");
     }),
-  );
+  ).finally(invalidateSearchOptions);
 }

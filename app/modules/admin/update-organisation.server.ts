@@ -2,6 +2,7 @@ import { withUser, type SessionUser } from "~/db/client.server";
 import type { OrganisationKind } from "~/db/schema";
 import { AppError } from "~/utils/app-error";
 import { mapAdminErrors } from "./admin-db-errors.server";
+import { invalidateSearchOptions } from "~/modules/search/load-search-options.server";
 
 /** Name, kind, avvik link and fallback network (the database refuses to clear the fallback). */
 export async function updateOrganisation(options: {
@@ -12,6 +13,7 @@ export async function updateOrganisation(options: {
   avvikUrl?: string | null;
   fallbackNetworkId: string;
 }) {
+  // The search page caches the filter choices (networks, organisations, themes, service areas).
   return mapAdminErrors(() =>
     withUser(options.user, async (trx) => {
       const row = await trx
@@ -23,5 +25,5 @@ export async function updateOrganisation(options: {
       if (!row) throw new AppError("not_allowed");
       return row;
     }),
-  );
+  ).finally(invalidateSearchOptions);
 }

@@ -1,5 +1,5 @@
 import { redirect } from "@remix-run/node";
-import { withUser, type SessionUser } from "~/db/client.server";
+import { getDatabase, withUser, type Db, type SessionUser } from "~/db/client.server";
 import type { Locale, PlatformRole } from "~/db/schema";
 import { getSession } from "./session.server";
 
@@ -28,7 +28,30 @@ export async function getSessionUser(request: Request): Promise<SessionUser | nu
   return { id: userId, email };
 }
 
-export async function loadCurrentUser(user: SessionUser): Promise<CurrentUser | null> {
+// Lookups in progress, per database and user. Remix runs the root loader and the page's loader at
+// the same time and both need the user: they (and any other request of the same user arriving
+// meanwhile) share one read instead of two transactions. Nothing is kept once the read is done, so
+// a request sees the profile as it was at most one in-flight read (a few milliseconds) before it
+// arrived; a changed role or removed membership counts from the next read on.
+const inFlight = new WeakMap<Db, Map<string, Promise<CurrentUser | null>>>();
+
+export function loadCurrentUser(user: SessionUser): Promise<CurrentUser | null> {
+  const db = getDatabase().db;
+  let pending = inFlight.get(db);
+  if (!pending) {
+    pending = new Map();
+    inFlight.set(db, pending);
+  }
+  const key = `${user.id}\n${user.email}`;
+  const running = pending.get(key);
+  if (running) return running;
+  const map = pending;
+  const read = readCurrentUser(user, db).finally(() => map.delete(key));
+  pending.set(key, read);
+  return read;
+}
+
+async function readCurrentUser(user: SessionUser, db: Db): Promise<CurrentUser | null> {
   return withUser(user, async (trx) => {
     const profile = await trx
       .selectFrom("profiles")
@@ -68,7 +91,7 @@ export async function loadCurrentUser(user: SessionUser): Promise<CurrentUser | 
       onboarded: profile.onboarded_at !== null,
       networks,
     };
-  });
+  }, db);
 }
 
 export async function getCurrentUser(request: Request): Promise<CurrentUser | null> {

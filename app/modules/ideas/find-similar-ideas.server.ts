@@ -33,25 +33,37 @@ type SimilarIdeaRow = {
   supported_by_me: boolean;
 };
 
-/** The statement findSimilarIdeas runs as the user, or null when there is nothing to match on. */
+/**
+ * The statement findSimilarIdeas runs as the user, or null when there is nothing to match on.
+ *
+ * Candidates come from two bounded lookups (each at most CANDIDATES rows), so the cost does not grow
+ * with the number of ideas sharing a common word:
+ * - text: ideas containing every word of the title (as prefixes; full text, ranked), or, when the
+ *   title has no word of three letters, any word of the text;
+ * - title: the nearest titles by trigram similarity (a GiST index walk, `<->`).
+ * The candidates are then ranked by full-text rank over any word of title and text, plus twice the
+ * title similarity.
+ */
 export function similarIdeasQuery(options: { title: string; text?: string; limit?: number }): RawBuilder<SimilarIdeaRow> | null {
   const title = options.title.trim().slice(0, 200);
   const words = searchWords(`${title} ${options.text ?? ""}`.slice(0, 4000));
+  const titleWords = searchWords(title);
   if (title.length < 4 && words.length === 0) return null;
   const limit = Math.min(options.limit ?? 5, 5);
+  // Only letters and digits (searchWords), so the only tsquery syntax is what is added here.
+  const anyWord = words.join(" | ");
+  const textMatch = titleWords.length > 0 ? titleWords.map((w) => `${w}:*`).join(" & ") : anyWord;
   const textCandidates =
-    words.length > 0
-      ? sql`select idea_id, rank from app_private.search_ideas_text(to_tsquery('norwegian', ${words.join(" | ")})) order by rank desc limit ${CANDIDATES}`
-      : sql`select null::uuid as idea_id, 0::real as rank where false`;
+    textMatch.length > 0
+      ? sql`select idea_id from app_private.search_ideas_text(to_tsquery('norwegian', ${textMatch})) order by rank desc limit ${CANDIDATES}`
+      : sql`select null::uuid as idea_id where false`;
   const titleCandidates =
     title.length >= 4
-      ? sql`select idea_id from app_private.search_ideas_similar_title(${title}) order by rank desc limit ${CANDIDATES}`
+      ? sql`select idea_id from app_private.search_ideas_nearest_titles(${title}, ${CANDIDATES})`
       : sql`select null::uuid as idea_id where false`;
+  const textRank = anyWord.length > 0 ? sql`ts_rank_cd(i.search_vector, to_tsquery('norwegian', ${anyWord}))` : sql`0`;
   return sql<SimilarIdeaRow>`
-    with t as (${textCandidates}),
-         s as (${titleCandidates}),
-         c as (select coalesce(t.idea_id, s.idea_id) as idea_id, coalesce(t.rank, 0) as rank
-               from t full join s on s.idea_id = t.idea_id)
+    with c as ((${textCandidates}) union (${titleCandidates}))
     select i.id, i.public_id, i.title, i.status, o.name as organisation_name,
            (select count(*)::int from public.idea_supports su where su.idea_id = i.id) as support_count,
            exists (select 1 from public.idea_supports su where su.idea_id = i.id and su.profile_id = (select auth.uid())) as supported_by_me
@@ -59,16 +71,17 @@ export function similarIdeasQuery(options: { title: string; text?: string; limit
     join public.ideas i on i.id = c.idea_id
     join public.organisations o on o.id = i.organisation_id
     where i.status not in ('withdrawn', 'merged')
-    order by c.rank + extensions.similarity(i.title, ${title}) * 2 desc, i.submitted_at desc
+    order by ${textRank} + extensions.similarity(i.title, ${title}) * 2 desc, i.submitted_at desc
     limit ${limit}`;
 }
 
 /**
  * Up to five open ideas the user may see (RLS decides, across organisations) that look like what is
  * being written: Norwegian full-text match on any word, plus trigram similarity of the titles.
- * The matching runs in the search page's definer helpers (see 20261123140000_search.sql: under RLS
- * `@@` and `%` cannot use their indexes, so querying public.ideas directly ranks every idea); their
- * ids are joined back to public.ideas as the user, so the ideas_select policy still decides.
+ * The matching runs in definer helpers (see 20261123140000_search.sql: under RLS `@@` and `%` cannot
+ * use their indexes, so querying public.ideas directly ranks every idea; and
+ * 20261124100000_similar_ideas_nearest_titles.sql); their ids are joined back to public.ideas as the
+ * user, so the ideas_select policy still decides.
  */
 export async function findSimilarIdeas(options: {
   user: SessionUser;

@@ -67,7 +67,7 @@ function matchFor(mode: MatchMode, words: string[]): Match {
   };
 }
 
-/** Every filter except status, which the facet counts leave open. */
+/** Every filter except status, which the facet counts leave open (`true` alone when there is none). */
 function filterConditions(query: SearchQuery): RawBuilder<unknown>[] {
   const conditions: RawBuilder<unknown>[] = [sql`true`];
   if (query.network) conditions.push(sql`i.network_id = (select id from public.networks where slug = ${query.network})`);
@@ -111,14 +111,100 @@ function orderBy(sort: SearchSort): RawBuilder<unknown> {
   }
 }
 
-async function countByStatus(trx: Trx, match: Match, conditions: RawBuilder<unknown>[]) {
-  const { rows } = await sql<{ status: IdeaStatus; count: number }>`
-    select i.status, count(*)::int as count from ${match.from}
-    where ${sql.join(conditions, sql` and `)}
-    group by i.status`.execute(trx);
-  const counts = Object.fromEntries(IDEA_STATUSES.map((s) => [s, 0])) as Record<IdeaStatus, number>;
-  for (const row of rows) counts[row.status] = row.count;
-  return counts;
+type HitRow = {
+  id: string;
+  public_id: string;
+  title: string;
+  status: IdeaStatus;
+  organisation_name: string;
+  network_name: string;
+  support_count: number;
+  submitted_at: Date;
+  updated_at: Date;
+  answer_due_at: Date | null;
+};
+
+function emptyCounts(): Record<IdeaStatus, number> {
+  return Object.fromEntries(IDEA_STATUSES.map((s) => [s, 0])) as Record<IdeaStatus, number>;
+}
+
+/** The 20 ideas of one page: organisation, network and support count are read for these rows only. */
+function pageRows(from: RawBuilder<unknown>, sort: SearchSort, offset: RawBuilder<unknown> | number) {
+  // `i` inside: either public.ideas (browse) or the hits below (text), both with the sort columns.
+  return sql`
+    select i.id, i.rank, i.submitted_at, i.updated_at, i.answer_due_at,
+           (select count(*)::int from public.idea_supports s where s.idea_id = i.id) as support_count
+    from ${from}
+    order by ${orderBy(sort)}
+    limit ${PAGE_SIZE} offset ${offset}`;
+}
+
+/** The page's ids, joined back to public.ideas (as the user: RLS applies) for what the cards show. */
+function withCardColumns(page: RawBuilder<unknown>, sort: SearchSort) {
+  return sql`
+    select i.id, i.public_id, i.title, i.status, o.name as organisation_name, n.name as network_name,
+           p.support_count, i.submitted_at, i.updated_at, p.answer_due_at, p.rank
+    from (${page}) p
+    join public.ideas i on i.id = p.id
+    join public.organisations o on o.id = i.organisation_id
+    join public.networks n on n.id = i.network_id
+    order by ${orderBy(sort)}`;
+}
+
+/**
+ * Browse (no text): counts per status over every visible idea, then one page read through
+ * ideas_submitted_idx (or a sort over the visible ideas for the other orders).
+ */
+async function browse(trx: Trx, query: SearchQuery, sort: SearchSort, statuses: IdeaStatus[]) {
+  const conditions = filterConditions(query);
+  // Without filters the counts come from the per-group counters (20261124110000_idea_status_counts.sql):
+  // the same numbers as counting every visible idea, without reading ~all of them on each view.
+  const countStatement =
+    conditions.length === 1
+      ? sql<{ status: IdeaStatus; count: number }>`select status, count from app_private.visible_idea_status_counts()`
+      : sql<{ status: IdeaStatus; count: number }>`
+          select i.status, count(*)::int as count from public.ideas i
+          where ${sql.join(conditions, sql` and `)}
+          group by i.status`;
+  const { rows: countRows } = await countStatement.execute(trx);
+  const statusCounts = emptyCounts();
+  for (const row of countRows) statusCounts[row.status] = row.count;
+  const total = statuses.reduce((sum, s) => sum + statusCounts[s], 0);
+  const page = Math.min(query.page, Math.max(1, Math.ceil(total / PAGE_SIZE)));
+  if (total === 0) return { statusCounts, total, page, rows: [] as HitRow[] };
+  const visible = sql`(select i.*, 0::real as rank, i.next_due_at as answer_due_at from public.ideas i
+    where ${sql.join(conditions, sql` and `)} and i.status = any(${sql.val(statuses)}::public.idea_status[])) i`;
+  const { rows } = await withCardColumns(pageRows(visible, sort, (page - 1) * PAGE_SIZE), sort).execute(trx);
+  return { statusCounts, total, page, rows: rows as HitRow[] };
+}
+
+/**
+ * A text mode in one statement: the helper runs once (its ranking is the costly part for common
+ * words), its hits are joined back to public.ideas as the user and filtered; the counts per status,
+ * the total and one page (clamped to the last page) all come from those hits.
+ */
+async function matchText(trx: Trx, match: Match, query: SearchQuery, sort: SearchSort, statuses: IdeaStatus[]) {
+  const conditions = filterConditions(query);
+  const chosen = sql`${sql.val(statuses)}::public.idea_status[]`;
+  const hits = sql`(select * from hits where status = any(${chosen})) i`;
+  const offset = sql`(least(${query.page}::int, greatest(1, ceil((select n from total) / ${PAGE_SIZE}::numeric)::int)) - 1) * ${PAGE_SIZE}`;
+  const { rows } = await sql<HitRow & { counts: Record<string, number>; total: number }>`
+    with hits as materialized (
+      select i.id, i.status, ${match.rank} as rank, i.submitted_at, i.updated_at, i.next_due_at as answer_due_at
+      from ${match.from}
+      where ${sql.join(conditions, sql` and `)}
+    ),
+    counts as (select status, count(*)::int as count from hits group by status),
+    total as (select count(*)::int as n from hits where status = any(${chosen}))
+    select (select coalesce(json_object_agg(status, count), '{}'::json) from counts) as counts,
+           (select n from total) as total, p.*
+    from (select 1) as one
+    left join lateral (${withCardColumns(pageRows(hits, sort, offset), sort)}) p on true`.execute(trx);
+  const statusCounts = emptyCounts();
+  for (const [status, count] of Object.entries(rows[0]?.counts ?? {})) statusCounts[status as IdeaStatus] = count;
+  const total = rows[0]?.total ?? 0;
+  const page = Math.min(query.page, Math.max(1, Math.ceil(total / PAGE_SIZE)));
+  return { statusCounts, total, page, rows: rows.filter((r) => r.id !== null) };
 }
 
 /**
@@ -133,46 +219,14 @@ export async function searchIdeas(options: { user: SessionUser; query: SearchQue
   const statuses = statusesFor(query);
 
   return withUser(options.user, async (trx) => {
-    let match = matchFor(modes[0]!, words);
-    const conditions = filterConditions(query);
-    let statusCounts = await countByStatus(trx, match, conditions);
-    let total = statuses.reduce((sum, s) => sum + statusCounts[s], 0);
-    for (const mode of modes.slice(1)) {
-      if (total > 0) break;
-      match = matchFor(mode, words);
-      statusCounts = await countByStatus(trx, match, conditions);
-      total = statuses.reduce((sum, s) => sum + statusCounts[s], 0);
+    let mode = modes[0]!;
+    let result = mode === "browse" ? await browse(trx, query, sort, statuses) : await matchText(trx, matchFor(mode, words), query, sort, statuses);
+    for (const next of modes.slice(1)) {
+      if (result.total > 0) break;
+      mode = next;
+      result = await matchText(trx, matchFor(mode, words), query, sort, statuses);
     }
-
-    const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
-    const page = Math.min(query.page, pageCount);
-    if (total === 0) return { hits: [], total, page, pageCount, pageSize: PAGE_SIZE, mode: match.mode, sort, statusCounts };
-
-    const { rows } = await sql<{
-      id: string;
-      public_id: string;
-      title: string;
-      status: IdeaStatus;
-      organisation_name: string;
-      network_name: string;
-      support_count: number;
-      submitted_at: Date;
-      updated_at: Date;
-      answer_due_at: Date | null;
-    }>`
-      select i.id, i.public_id, i.title, i.status, o.name as organisation_name, n.name as network_name,
-             (select count(*)::int from public.idea_supports s where s.idea_id = i.id) as support_count,
-             i.submitted_at, i.updated_at,
-             i.next_due_at as answer_due_at,
-             ${match.rank} as rank
-      from ${match.from}
-      join public.organisations o on o.id = i.organisation_id
-      join public.networks n on n.id = i.network_id
-      where ${sql.join(conditions, sql` and `)}
-        and i.status = any(${sql.val(statuses)}::public.idea_status[])
-      order by ${orderBy(sort)}
-      limit ${PAGE_SIZE} offset ${(page - 1) * PAGE_SIZE}`.execute(trx);
-
+    const { statusCounts, total, page, rows } = result;
     return {
       hits: rows.map((r) => ({
         id: r.id,
@@ -188,9 +242,9 @@ export async function searchIdeas(options: { user: SessionUser; query: SearchQue
       })),
       total,
       page,
-      pageCount,
+      pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)),
       pageSize: PAGE_SIZE,
-      mode: match.mode,
+      mode,
       sort,
       statusCounts,
     };

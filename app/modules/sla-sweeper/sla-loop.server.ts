@@ -3,6 +3,7 @@ import { kickOutbox } from "~/modules/notifications/outbox-loop.server";
 import { sendDailyDigests, sendWeeklyNetworkDigests } from "./digests.server";
 import { dailyDigestPeriod, weeklyDigestPeriod } from "./oslo-schedule";
 import { sweepSla, type SweepSlaOptions } from "./sweep-sla.server";
+import { compactIdeaCounts } from "~/modules/search/compact-idea-counts.server";
 
 type SlaLoopOptions = {
   intervalMs?: number;
@@ -80,6 +81,7 @@ async function runOnce(state: LoopState) {
   try {
     const now = state.clock();
     const { swept, daily, weekly } = await runSlaJobsOnce(now, { sweep: state.sweep, done: { daily: state.dailyDone, weekly: state.weeklyDone } });
+    await compactIdeaCounts(state.sweep.db);
     if (daily) state.dailyDone = daily.periodId;
     if (weekly) state.weeklyDone = weekly.periodId;
     const queued = (daily?.queued ?? 0) + (weekly?.queued ?? 0);
