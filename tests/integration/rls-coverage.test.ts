@@ -11,12 +11,13 @@ afterAll(async () => {
 });
 
 describe("row-level security coverage", () => {
-  it("is enabled on every table in the public schema", async () => {
+  it("is enabled on every table in the public and app_private schemas", async () => {
     const { rows } = await sql<{ table_name: string; rls: boolean }>`
-      select c.relname as table_name, c.relrowsecurity as rls
+      select n.nspname || '.' || c.relname as table_name, c.relrowsecurity as rls
       from pg_class c join pg_namespace n on n.oid = c.relnamespace
-      where n.nspname = 'public' and c.relkind = 'r'
+      where n.nspname in ('public', 'app_private') and c.relkind = 'r'
       order by 1`.execute(testDb.db);
+    expect(rows.map((r) => r.table_name)).toContain("app_private.idea_count_deltas");
     expect(rows.length).toBeGreaterThan(5);
     expect(rows.filter((r) => !r.rls).map((r) => r.table_name)).toEqual([]);
   });
