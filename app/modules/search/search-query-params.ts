@@ -3,19 +3,7 @@ import type { IdeaStatus } from "~/db/schema";
 // Kept free of zod: the search form and the idea list import these in the browser, and the
 // list is a read page with a JavaScript budget (bench/RESULTS.md).
 
-export const IDEA_STATUSES = [
-  "received",
-  "under_review",
-  "anchoring",
-  "insight",
-  "service_development",
-  "piloting",
-  "transition_to_operation",
-  "new_practice",
-  "not_prioritised",
-  "merged",
-  "withdrawn",
-] as const satisfies readonly IdeaStatus[];
+export { IDEA_STATUSES } from "~/modules/ideas/idea-vocabulary";
 
 /** Shown unless the status filter asks for them. */
 export const HIDDEN_BY_DEFAULT: readonly IdeaStatus[] = ["merged", "withdrawn"];
