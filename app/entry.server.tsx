@@ -1,15 +1,13 @@
-import { PassThrough } from "node:stream";
+import { Writable } from "node:stream";
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
-import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
-import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
 import { NonceProvider } from "./components/nonce";
-import { createI18nInstance, getRequestLocale } from "./i18n/i18n.server";
+import { getI18nInstance, getRequestLocale } from "./i18n/i18n.server";
 import { applySecurityHeaders, nonceFrom } from "./utils/security-headers.server";
 
-export { startServerServices, stopServerServices } from "./server-startup.server";
+export { startServerServices, stopServerServices, webConcurrency } from "./server-startup.server";
 export { securityLoadContext, securityMiddleware, trustProxySetting } from "./modules/security/security-middleware.server";
 
 const ABORT_DELAY = 5_000;
@@ -23,9 +21,11 @@ export default async function handleRequest(
 ) {
   const nonce = nonceFrom(loadContext);
   const locale = await getRequestLocale(request);
-  const i18n = await createI18nInstance(locale);
-  const waitForAll = isbot(request.headers.get("user-agent") ?? "") || remixContext.isSpaMode;
+  const i18n = await getI18nInstance(locale);
 
+  // The loaders have all run by now and no page defers data, so there is nothing to stream: the
+  // whole document is rendered into one buffer and sent in one write with a Content-Length (React
+  // would otherwise hand the socket a few dozen 2 KB chunks per page).
   return new Promise((resolve, reject) => {
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
@@ -36,13 +36,25 @@ export default async function handleRequest(
       </NonceProvider>,
       {
         nonce,
-        [waitForAll ? "onAllReady" : "onShellReady"]() {
+        onShellReady() {
           shellRendered = true;
-          const body = new PassThrough();
-          responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-          applySecurityHeaders(responseHeaders, nonce);
-          resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
-          pipe(body);
+        },
+        onAllReady() {
+          const chunks: Buffer[] = [];
+          const sink = new Writable({
+            write(chunk: Buffer, _encoding, done) {
+              chunks.push(chunk);
+              done();
+            },
+          });
+          sink.on("finish", () => {
+            const body = Buffer.concat(chunks);
+            responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+            responseHeaders.set("Content-Length", String(body.byteLength));
+            applySecurityHeaders(responseHeaders, nonce);
+            resolve(new Response(body, { headers: responseHeaders, status: responseStatusCode }));
+          });
+          pipe(sink);
         },
         onShellError(error: unknown) {
           reject(error);

@@ -2,6 +2,7 @@ import { createCookie } from "@remix-run/node";
 import { createInstance, type TFunction } from "i18next";
 import { RemixI18Next } from "remix-i18next/server";
 import { defaultLocale, i18nConfig, isSupportedLocale, supportedLocales, type SupportedLocale } from "./config";
+import { memoizePlainLookups } from "./memoize-plain-lookups.server";
 import { resources } from "./resources.server";
 
 /** Remembers the chosen language for visitors (signed-in users also have it on their profile). */
@@ -28,20 +29,30 @@ export async function getRequestLocale(request: Request): Promise<SupportedLocal
   return isSupportedLocale(locale) ? locale : defaultLocale;
 }
 
-export async function createI18nInstance(locale: SupportedLocale) {
+async function createI18nInstance(locale: SupportedLocale) {
   const instance = createInstance();
   await instance.init({ ...i18nConfig, lng: locale, resources });
+  memoizePlainLookups(instance);
   return instance;
 }
 
-const fixedT = new Map<SupportedLocale, TFunction>();
+const instances = new Map<SupportedLocale, ReturnType<typeof createI18nInstance>>();
+
+/**
+ * One i18next instance per locale for the whole process. Its language never changes and the
+ * resources are bundled, so requests can share it; a new instance per request cost more than the
+ * translations themselves (init, plural rules).
+ */
+export function getI18nInstance(locale: SupportedLocale) {
+  let instance = instances.get(locale);
+  if (!instance) {
+    instance = createI18nInstance(locale);
+    instances.set(locale, instance);
+  }
+  return instance;
+}
 
 /** A translator for server-side text (e-mails, validation messages). */
 export async function getTranslator(locale: SupportedLocale): Promise<TFunction> {
-  let t = fixedT.get(locale);
-  if (!t) {
-    t = (await createI18nInstance(locale)).t;
-    fixedT.set(locale, t);
-  }
-  return t;
+  return (await getI18nInstance(locale)).t;
 }

@@ -16,6 +16,13 @@ describe("parseEnv", () => {
     expect(env.DATABASE_URL).toBeUndefined();
   });
 
+  it("serves from one process unless WEB_CONCURRENCY asks for more, which needs PostgreSQL", () => {
+    expect(parseEnv({}).WEB_CONCURRENCY).toBe(1);
+    expect(parseEnv({ WEB_CONCURRENCY: "4", DATABASE_URL: "postgres://u:p@db/idehub" }).WEB_CONCURRENCY).toBe(4);
+    expect(() => parseEnv({ WEB_CONCURRENCY: "2" })).toThrow(/WEB_CONCURRENCY: more than 1 needs DATABASE_URL/);
+    expect(() => parseEnv({ WEB_CONCURRENCY: "0", DATABASE_URL: "postgres://u:p@db/idehub" })).toThrow(/WEB_CONCURRENCY/);
+  });
+
   it("picks Supabase Auth and Resend when their settings are present", () => {
     const env = parseEnv({
       SUPABASE_URL: "https://abc.supabase.co",

@@ -31,6 +31,11 @@ const EnvSchema = z
       .regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://")
       .optional(),
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+    /**
+     * How many processes serve HTTP (Node runs JavaScript on one core per process). 1 is a single
+     * process; more needs DATABASE_URL, because the embedded database belongs to one process.
+     */
+    WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
     PGLITE_DATA_DIR: z.string().min(1).default(".data/pglite"),
     SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
     SESSION_MAX_AGE_DAYS: z.coerce.number().int().min(1).max(90).default(14),
@@ -60,6 +65,9 @@ const EnvSchema = z
     if (env.STORAGE_PROVIDER === "supabase") {
       if (!env.SUPABASE_URL) ctx.addIssue({ code: "custom", path: ["SUPABASE_URL"], message: "is required when STORAGE_PROVIDER=supabase" });
       if (!env.SUPABASE_SERVICE_ROLE_KEY) ctx.addIssue({ code: "custom", path: ["SUPABASE_SERVICE_ROLE_KEY"], message: "is required when STORAGE_PROVIDER=supabase" });
+    }
+    if (env.WEB_CONCURRENCY > 1 && !env.DATABASE_URL) {
+      ctx.addIssue({ code: "custom", path: ["WEB_CONCURRENCY"], message: "more than 1 needs DATABASE_URL (the embedded database serves one process)" });
     }
     const mailer = env.MAILER ?? (env.RESEND_API_KEY ? "resend" : "mailbox");
     if (mailer === "resend" && !env.RESEND_API_KEY) {

@@ -46,12 +46,12 @@ describe("query plans on 3000 ideas", () => {
     expect(similar).toContain("Bitmap Index Scan on ideas_title_trgm_idx");
   });
 
-  it("joins the helper's ids back to ideas by primary key as the user", async () => {
+  it("joins the helper's hits back to ideas by primary key as the user", async () => {
     const joined = await plan(
-      sql`explain select i.id from app_private.search_ideas_text(to_tsquery('norwegian', 'turnus:*')) m join public.ideas i on i.id = m.idea_id`,
+      sql`explain select i.id from app_private.search_idea_hits_text(to_tsquery('norwegian', 'turnus:*')) h join public.ideas i on i.id = h.id`,
       "user",
     );
-    expect(joined).toContain("Function Scan on search_ideas_text");
+    expect(joined).toContain("Function Scan on search_idea_hits_text");
     expect(joined).not.toContain("Seq Scan on ideas");
   });
 

@@ -46,25 +46,20 @@ export type SearchResult = {
 type Match = { mode: MatchMode; from: RawBuilder<unknown>; rank: RawBuilder<number> };
 
 /**
- * The text match as a join: the index lookups run in security definer helpers (see
- * 20261123140000_search.sql for why), and the join back to public.ideas keeps RLS in charge.
+ * Where the hits come from. Text modes read a security definer helper (see
+ * 20261123140000_search.sql for why: under RLS `@@` and `%` cannot use their indexes) that applies
+ * the ideas_select rule and returns the columns filters, counts and sorting need
+ * (20261124220000_search_hits_with_columns.sql); the page's ideas are joined back to public.ideas as
+ * the user, so RLS decides what a card shows.
  */
 function matchFor(mode: MatchMode, words: string[]): Match {
   if (mode === "browse") return { mode, from: sql`public.ideas i`, rank: sql<number>`0` };
   if (mode === "similar_title") {
-    return {
-      mode,
-      from: sql`app_private.search_ideas_similar_title(${words.join(" ")}) m join public.ideas i on i.id = m.idea_id`,
-      rank: sql<number>`m.rank`,
-    };
+    return { mode, from: sql`app_private.search_idea_hits_similar_title(${words.join(" ")}) i`, rank: sql<number>`i.rank` };
   }
   // Each word is letters/digits only (searchWords), so the only tsquery syntax is what we add here.
   const tsquery = words.map((w) => `${w}:*`).join(mode === "all_words" ? " & " : " | ");
-  return {
-    mode,
-    from: sql`app_private.search_ideas_text(to_tsquery('norwegian', ${tsquery})) m join public.ideas i on i.id = m.idea_id`,
-    rank: sql<number>`m.rank`,
-  };
+  return { mode, from: sql`app_private.search_idea_hits_text(to_tsquery('norwegian', ${tsquery})) i`, rank: sql<number>`i.rank` };
 }
 
 /** Every filter except status, which the facet counts leave open (`true` alone when there is none). */
@@ -180,8 +175,8 @@ async function browse(trx: Trx, query: SearchQuery, sort: SearchSort, statuses: 
 
 /**
  * A text mode in one statement: the helper runs once (its ranking is the costly part for common
- * words), its hits are joined back to public.ideas as the user and filtered; the counts per status,
- * the total and one page (clamped to the last page) all come from those hits.
+ * words) and its hits are filtered; the counts per status, the total and one page (clamped to the
+ * last page) all come from those hits, and only the page is joined back to public.ideas.
  */
 async function matchText(trx: Trx, match: Match, query: SearchQuery, sort: SearchSort, statuses: IdeaStatus[]) {
   const conditions = filterConditions(query);

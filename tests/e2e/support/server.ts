@@ -8,6 +8,8 @@ import { fileURLToPath } from "node:url";
 
 export type AppServer = {
   baseUrl: string;
+  /** The server's process id (the cluster's primary when WEB_CONCURRENCY > 1). */
+  pid: number;
   logFile: string;
   /** Server stdout and stderr so far. */
   readLog(): string;
@@ -108,5 +110,5 @@ export async function startAppServer(extraEnv: Record<string, string> = {}, opti
     await stop();
     throw error;
   }
-  return { baseUrl, logFile, readLog, stop, kill };
+  return { baseUrl, pid: child.pid!, logFile, readLog, stop, kill };
 }
