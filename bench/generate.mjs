@@ -318,6 +318,8 @@ export function datasetStatements({ ideas, stories, profiles }) {
     ["triggers on", "set local session_replication_role = origin"],
     // The list's per-status counters are kept by triggers, which were off above.
     ["idea counts", "select app_private.rebuild_idea_counts()"],
+    // So are the known words that misspelt searches are corrected to.
+    ["search terms", "select app_private.rebuild_search_terms()"],
   ];
 }
 

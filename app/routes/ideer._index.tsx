@@ -64,6 +64,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     activeFilters: countFilters(query),
     total: result.total,
     mode: result.mode,
+    correctedWords: result.correctedWords,
     statusCounts: result.statusCounts,
     hits: result.hits.map((hit) => ({
       publicId: hit.publicId,
@@ -115,6 +116,9 @@ export default function AllIdeasPage() {
           {pagination.pageCount > 1 ? <span className="block text-base font-normal text-slate-700">{t("results.pageOf", { page: pagination.page, pages: pagination.pageCount })}</span> : null}
         </h2>
         {data.mode === "any_word" ? <p className="mt-2">{t("results.anyWord")}</p> : null}
+        {data.mode === "corrected" && data.correctedWords ? (
+          <p className="mt-2">{t("results.corrected", { typed: query.text, corrected: data.correctedWords.join(" ") })}</p>
+        ) : null}
         {data.mode === "similar_title" && total > 0 ? <p className="mt-2">{t("results.similarTitle")}</p> : null}
 
         {total === 0 ? (

@@ -93,12 +93,12 @@ describe("Alle ideer", () => {
     expect(text).toMatch(/Neste svar innen \d{1,2}\. \p{L}+ \d{4}/u);
     await expectAccessible(page, "search results");
 
-    // A typo falls back to similar titles, and says so.
+    // A typo is corrected to the nearest word ideas contain, and the page says so.
     await page.getByRole("searchbox", { name: "Søk etter ideer" }).fill("medisindispensr");
     await page.getByRole("button", { name: "Søk", exact: true }).click();
     await page.waitForURL((url) => url.searchParams.get("q") === "medisindispensr");
     await expect.poll(() => cardTitles(page)).toEqual(["Felles sjekkliste for oppstart av medisindispenser"]);
-    expect(await page.getByText("kanskje var det en skrivefeil?").isVisible()).toBe(true);
+    expect(await page.getByText("Ingen ideer inneholdt «medisindispensr». Du ser treff for «medisindispenser» – kanskje var det en skrivefeil?").isVisible()).toBe(true);
 
     // Syntax characters are just separators; nothing matches, and the page helps.
     await page.getByRole("searchbox", { name: "Søk etter ideer" }).fill("qqxz:* & !'\")");

@@ -58,10 +58,31 @@ describe("full-text search", () => {
     expect(titles(any)).toEqual(expect.arrayContaining(["Felles sjekkliste for oppstart av medisindispenser", "Simuleringstrening før vi tar i bruk ny velferdsteknologi"]));
   });
 
-  it("falls back to similar titles for typos: 'medisindispensr'", async () => {
+  it("corrects a misspelt word to the nearest word ideas contain: 'medisindispensr'", async () => {
     const result = await search(KARI, "q=medisindispensr");
-    expect(result.mode).toBe("similar_title");
+    expect(result.mode).toBe("corrected");
+    expect(result.correctedWords).toEqual(["medisindispenser"]);
     expect(titles(result)[0]).toBe("Felles sjekkliste for oppstart av medisindispenser");
+    // Words that are right stay as typed; only the misspelt one changes.
+    const two = await search(KARI, "q=sjekkliste+medisindispensr");
+    expect(two.mode).toBe("corrected");
+    expect(two.correctedWords).toEqual(["sjekkliste", "medisindispenser"]);
+    expect(titles(two)).toEqual(["Felles sjekkliste for oppstart av medisindispenser"]);
+    const right = await search(KARI, "q=medisindispenser");
+    expect(right.correctedWords).toBeNull();
+  });
+
+  it("learns the words of new ideas, and falls back to similar titles for words it does not know", async () => {
+    await seedIdea(testDb.db, { submitter: AHMED, title: "Nattlampesensor som varsler ved fall" });
+    const learnt = await search(KARI, "q=nattlampesenor");
+    expect(learnt.mode).toBe("corrected");
+    expect(learnt.correctedWords).toEqual(["nattlampesensor"]);
+    expect(titles(learnt)).toEqual(["Nattlampesensor som varsler ved fall"]);
+    await asService("test: forget a word", (trx) => sql`delete from app_private.search_terms where term = 'nattlampesensor'`.execute(trx), testDb.db);
+    const fallback = await search(KARI, "q=nattlampesenor");
+    expect(fallback.mode).toBe("similar_title");
+    expect(fallback.correctedWords).toBeNull();
+    expect(titles(fallback)[0]).toBe("Nattlampesensor som varsler ved fall");
   });
 
   it("finds nothing sensible for gibberish, with zero counts", async () => {
@@ -229,5 +250,17 @@ describe("row-level security", () => {
     // Not even as a typo fallback.
     const typo = await search(KARI, "q=hemmelighetsprove+kun+drammn");
     expect(titles(typo)).not.toContain("Hemmelighetsprøve kun for Drammen");
+  });
+
+  it("never corrects to a word that only ideas the user may not see contain", async () => {
+    await seedIdea(testDb.db, { submitter: AHMED, title: "Skjultordprøve i Drammen", problem: "Kodeordet drammenshemmelighet står bare her.", visibility: "organisation" });
+    const asker = await search(KARI, "q=drammenshemmelihet");
+    expect(asker.total).toBe(0);
+    expect(asker.correctedWords).toBeNull();
+    expect(asker.mode).not.toBe("corrected");
+    const drammen = await search(EMILY, "q=drammenshemmelihet");
+    expect(drammen.mode).toBe("corrected");
+    expect(drammen.correctedWords).toEqual(["drammenshemmelighet"]);
+    expect(titles(drammen)).toEqual(["Skjultordprøve i Drammen"]);
   });
 });

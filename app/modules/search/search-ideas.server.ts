@@ -26,10 +26,11 @@ export type SearchHit = {
 };
 
 /**
- * How the text matched: every word (as a prefix), any word, by title similarity (typos), or no
- * text at all. Each is tried only when the one before found nothing.
+ * How the text matched: every word (as a prefix), every word after correcting misspelt ones to the
+ * nearest known word, any word, by title similarity, or no text at all. Each is tried only when the
+ * one before found nothing.
  */
-export type MatchMode = "all_words" | "any_word" | "similar_title" | "browse";
+export type MatchMode = "all_words" | "any_word" | "corrected" | "similar_title" | "browse";
 
 export type SearchResult = {
   hits: SearchHit[];
@@ -41,6 +42,8 @@ export type SearchResult = {
   sort: SearchSort;
   /** Ideas per status for this search with every filter but status (what the user may see). */
   statusCounts: Record<IdeaStatus, number>;
+  /** In "corrected" mode: the words searched for instead of the typed ones. */
+  correctedWords: string[] | null;
 };
 
 type Match = { mode: MatchMode; from: RawBuilder<unknown>; rank: RawBuilder<number> };
@@ -210,14 +213,26 @@ export async function searchIdeas(options: { user: SessionUser; query: SearchQue
   const { query } = options;
   const words = searchWords(query.text);
   const sort = effectiveSort(query);
-  const modes: MatchMode[] = words.length === 0 ? ["browse"] : words.length === 1 ? ["all_words", "similar_title"] : ["all_words", "any_word", "similar_title"];
+  const modes: MatchMode[] =
+    words.length === 0 ? ["browse"] : words.length === 1 ? ["all_words", "corrected", "similar_title"] : ["all_words", "corrected", "any_word", "similar_title"];
   const statuses = statusesFor(query);
 
   return withUser(options.user, async (trx) => {
     let mode = modes[0]!;
     let result = mode === "browse" ? await browse(trx, query, sort, statuses) : await matchText(trx, matchFor(mode, words), query, sort, statuses);
+    let correctedWords: string[] | null = null;
     for (const next of modes.slice(1)) {
       if (result.total > 0) break;
+      if (next === "corrected") {
+        const corrected = await correctWords(trx, words);
+        if (!corrected) continue;
+        const found = await matchText(trx, matchFor("all_words", corrected), query, sort, statuses);
+        if (found.total === 0) continue;
+        mode = next;
+        result = found;
+        correctedWords = corrected;
+        continue;
+      }
       mode = next;
       result = await matchText(trx, matchFor(mode, words), query, sort, statuses);
     }
@@ -242,6 +257,19 @@ export async function searchIdeas(options: { user: SessionUser; query: SearchQue
       mode,
       sort,
       statusCounts,
+      correctedWords,
     };
   });
+}
+
+/**
+ * Each word replaced by the most similar word that ideas contain (itself when it is one), or null
+ * when that changes nothing. Only used together with ideas the user may see that contain every
+ * corrected word, so a correction reveals no word of an idea the user may not see.
+ */
+async function correctWords(trx: Trx, words: string[]): Promise<string[] | null> {
+  const { rows } = await sql<{ word: string; nearest: string | null }>`
+    select w as word, app_private.nearest_search_term(w) as nearest from unnest(${words}::text[]) with ordinality as t(w, n) order by n`.execute(trx);
+  const corrected = rows.map((r) => r.nearest ?? r.word);
+  return corrected.some((w, i) => w !== words[i]) ? corrected : null;
 }
