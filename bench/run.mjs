@@ -4,6 +4,7 @@
 // writes bench/RESULTS.md. Not part of CI or `npm test`. Options (environment variables):
 //   BENCH_IDEAS=100000  BENCH_STORIES=500  BENCH_DURATION=10 (seconds per run)  BENCH_CONNECTIONS=1,10,50
 //   BENCH_DATABASES=postgres,pglite  BENCH_SKIP_BUILD=1 (reuse the last snapshot)  BENCH_OUT=bench/RESULTS.md
+//   BENCH_WEB_CONCURRENCY=<cores> (worker processes on PostgreSQL, as in production; PGlite is always 1)
 import { spawn, spawnSync } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
@@ -29,6 +30,7 @@ const config = {
   databases: (process.env.BENCH_DATABASES ?? "postgres,pglite").split(","),
   skipBuild: process.env.BENCH_SKIP_BUILD === "1",
   out: path.resolve(ROOT, process.env.BENCH_OUT ?? "bench/RESULTS.md"),
+  webConcurrency: Number(process.env.BENCH_WEB_CONCURRENCY ?? os.cpus().length),
 };
 const USERS = {
   employee: { id: "50000000-0000-4000-8000-000000000001", name: "Kari Nordby (employee, Asker)" },
@@ -151,7 +153,7 @@ async function preparePostgres() {
   await admin.query("alter system set session_preload_libraries = 'auto_explain'");
   await admin.query("select pg_reload_conf()");
   await admin.end();
-  const dbEnv = { DATABASE_URL: url, DATABASE_POOL_SIZE: "10" };
+  const dbEnv = { DATABASE_URL: url, DATABASE_POOL_SIZE: "10", WEB_CONCURRENCY: String(config.webConcurrency) };
   log(`PostgreSQL ${version} at ${url.replace(/:[^:@]*@/, ":***@")}; migrating and seeding through the app…`);
   const stopServer = () => spawnSync("bash", [path.join(ROOT, "scripts/ci-postgres.sh"), "stop", dir]);
   let gen, check, fx;
@@ -541,6 +543,7 @@ function writeReport({ machine, runs, floor, assets, explains, notes }) {
     `- Data set: ${config.ideas.toLocaleString("en")} generated ideas + the demo data, ${config.stories} generated stories (see the counts per database below)`,
     `- Each run: ${config.duration} s of autocannon 8.0.0 over loopback at ${config.connections.join(", ")} connections; the app, the database and autocannon share the machine's cores, so every figure includes their competition for CPU`,
     "- Production build (`npm run build`), `node server.mjs` with `NODE_ENV=production`, demo sign-in, background jobs (outbox dispatch, SLA sweeper) off; pages requested as a signed-in employee (Kari Nordby, Asker), triage as the coordinator of digi-asker (Marius Bakken)",
+    `- Worker processes: \`WEB_CONCURRENCY=${config.webConcurrency}\` on PostgreSQL (one per core, as in production), 1 on PGlite (the embedded database belongs to one process); each has a pool of 10 connections`,
     "- Latency percentiles are computed from every response's time; \"vs floor\" is the app's requests/s as a share of the bare Node `http` server's at the same connection count (higher is better; 100 % would be as fast as serving a fixed page)",
     "- Requests still open when a run ends are not counted: a dash means no response completed within the run",
     `- Floor: a bare Node \`http\` server returning a fixed ${kb(floor.bytes)} KB page (the size of the idea list's HTML) on its own process`,
