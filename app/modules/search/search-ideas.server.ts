@@ -61,7 +61,7 @@ function matchFor(mode: MatchMode, words: string[]): Match {
     return { mode, from: sql`app_private.search_idea_hits_similar_title(${words.join(" ")}) i`, rank: sql<number>`i.rank` };
   }
   // Each word is letters/digits only (searchWords), so the only tsquery syntax is what we add here.
-  const tsquery = words.map((w) => `${w}:*`).join(mode === "all_words" ? " & " : " | ");
+  const tsquery = words.map((w) => `${w}:*`).join(mode === "any_word" ? " | " : " & ");
   return { mode, from: sql`app_private.search_idea_hits_text(to_tsquery('norwegian', ${tsquery})) i`, rank: sql<number>`i.rank` };
 }
 
@@ -226,7 +226,7 @@ export async function searchIdeas(options: { user: SessionUser; query: SearchQue
       if (next === "corrected") {
         const corrected = await correctWords(trx, words);
         if (!corrected) continue;
-        const found = await matchText(trx, matchFor("all_words", corrected), query, sort, statuses);
+        const found = await matchText(trx, matchFor(next, corrected), query, sort, statuses);
         if (found.total === 0) continue;
         mode = next;
         result = found;
@@ -268,8 +268,15 @@ export async function searchIdeas(options: { user: SessionUser; query: SearchQue
  * corrected word, so a correction reveals no word of an idea the user may not see.
  */
 async function correctWords(trx: Trx, words: string[]): Promise<string[] | null> {
+  // Known words are letters only, 4 or more (20261124230000_search_term_corrections.sql): shorter
+  // words and numbers are kept as typed rather than "corrected" into some other word.
+  const correctable = words.filter((w) => CORRECTABLE_WORD.test(w));
+  if (correctable.length === 0) return null;
   const { rows } = await sql<{ word: string; nearest: string | null }>`
-    select w as word, app_private.nearest_search_term(w) as nearest from unnest(${words}::text[]) with ordinality as t(w, n) order by n`.execute(trx);
-  const corrected = rows.map((r) => r.nearest ?? r.word);
+    select w as word, app_private.nearest_search_term(w) as nearest from unnest(${correctable}::text[]) as t(w)`.execute(trx);
+  const nearest = new Map(rows.map((r) => [r.word, r.nearest]));
+  const corrected = words.map((w) => nearest.get(w) ?? w);
   return corrected.some((w, i) => w !== words[i]) ? corrected : null;
 }
+
+const CORRECTABLE_WORD = /^\p{L}{4,40}$/u;
