@@ -23,7 +23,6 @@ import { defaultLocale, isSupportedLocale, type SupportedLocale } from "./i18n/c
 import { getTranslator } from "./i18n/i18n.server";
 import { loadLocaleResources } from "./i18n/resources.client";
 import { getCurrentUser } from "./modules/auth/current-user.server";
-import { countUnreadNotifications } from "./modules/notification-centre/list-notifications.server";
 import { resolveLocale } from "./modules/preferences/resolve-locale.server";
 import stylesheet from "./styles/app.css?url";
 
@@ -46,7 +45,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     locale,
     user: currentUser ? toShellUser(currentUser) : null,
-    unreadNotifications: currentUser?.onboarded ? await countUnreadNotifications({ user: currentUser }) : 0,
+    unreadNotifications: currentUser?.onboarded ? currentUser.unreadNotifications : 0,
     // Meta functions cannot translate, so the error page titles travel with the root data.
     errorTitles: Object.fromEntries(errorStatuses.map((status) => [status, t(errorTitleKey(status))])) as Record<number, string>,
   };

@@ -8,8 +8,13 @@ import { useMatches } from "@remix-run/react";
  */
 export const readPageHandle = { hydrate: false } as const;
 
+/** True unless a matched route's handle opts out (the server's renderer follows the same rule). */
+export function shouldHydrate(handles: unknown[]): boolean {
+  return handles.every((handle) => (handle as { hydrate?: boolean } | undefined)?.hydrate !== false);
+}
+
 export function useShouldHydrate(): boolean {
-  return useMatches().every((match) => (match.handle as { hydrate?: boolean } | undefined)?.hydrate !== false);
+  return shouldHydrate(useMatches().map((match) => match.handle));
 }
 
 /**

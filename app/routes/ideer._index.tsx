@@ -44,11 +44,16 @@ function countFilters(query: SearchQuery) {
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const limit = await limitSearch(user.id);
-  if (limit.limited) throw tooManyRequests(limit.retryAfterSeconds);
+  const { searchParams } = new URL(request.url);
+  // The plain list (the menu's link) is the same first page for everyone and comes from counters;
+  // any text, filter, sort or page is what a scraper or a costly search would send, and is counted.
+  if (searchParams.size > 0) {
+    const limit = await limitSearch(user.id);
+    if (limit.limited) throw tooManyRequests(limit.retryAfterSeconds);
+  }
   const locale = await resolveLocale(request, user);
   const t = await getTranslator(locale);
-  const parsed = parseSearchParams(new URL(request.url).searchParams);
+  const parsed = parseSearchParams(searchParams);
   const options = await loadSearchOptions({ user, locale });
   const known = dropUnknownFilters(parsed.query, options);
   const query = known.query;

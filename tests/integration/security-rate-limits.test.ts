@@ -76,6 +76,10 @@ describe("shared rate limits (stored in Postgres)", () => {
     expect(refused).toBeInstanceOf(Response);
     expect((refused as Response).status).toBe(429);
     expect(Number((refused as Response).headers.get("Retry-After"))).toBeGreaterThan(0);
+    // Paging and filtering count as searches; the plain list from the menu is not counted or refused.
+    expect(((await settle(searchPage.loader(routeArgs(kari.get("/ideer?side=2"))))) as Response).status).toBe(429);
+    expect(((await settle(searchPage.loader(routeArgs(kari.get("/ideer?status=received"))))) as Response).status).toBe(429);
+    expect(await settle(searchPage.loader(routeArgs(kari.get("/ideer"))))).not.toBeInstanceOf(Response);
     // Ahmed is not affected by Kari's searches.
     const ahmed = await signIn(AHMED);
     expect(await settle(searchPage.loader(routeArgs(ahmed.get("/ideer?q=sensor"))))).not.toBeInstanceOf(Response);

@@ -1,4 +1,5 @@
 import { redirect } from "@remix-run/node";
+import { jsonArrayFrom } from "kysely/helpers/postgres";
 import { getDatabase, withUser, type Db, type SessionUser } from "~/db/client.server";
 import type { Locale, PlatformRole } from "~/db/schema";
 import { getSession } from "./session.server";
@@ -16,6 +17,8 @@ export type CurrentUser = {
   onboarded: boolean;
   /** Networks the user belongs to, with their role there. */
   networks: { id: string; slug: string; name: string; role: "member" | "coordinator" }[];
+  /** Unread notifications, for the header's count. */
+  unreadNotifications: number;
 };
 
 /** The auth user behind this request, if the session is valid and not expired. */
@@ -51,12 +54,14 @@ export function loadCurrentUser(user: SessionUser): Promise<CurrentUser | null> 
   return read;
 }
 
+// One statement: the profile, its networks and the unread count for the header, which every page
+// shows; separate reads cost a round trip (and for the count a transaction) each on every request.
 async function readCurrentUser(user: SessionUser, db: Db): Promise<CurrentUser | null> {
   return withUser(user, async (trx) => {
     const profile = await trx
       .selectFrom("profiles")
       .innerJoin("organisations", "organisations.id", "profiles.organisation_id")
-      .select([
+      .select((eb) => [
         "profiles.id",
         "profiles.email",
         "profiles.full_name",
@@ -67,17 +72,24 @@ async function readCurrentUser(user: SessionUser, db: Db): Promise<CurrentUser |
         "profiles.locale",
         "profiles.platform_role",
         "profiles.onboarded_at",
+        jsonArrayFrom(
+          eb
+            .selectFrom("network_members")
+            .innerJoin("networks", "networks.id", "network_members.network_id")
+            .select(["networks.id", "networks.slug", "networks.name", "network_members.role"])
+            .whereRef("network_members.profile_id", "=", "profiles.id")
+            .orderBy("networks.name"),
+        ).as("networks"),
+        eb
+          .selectFrom("notifications")
+          .select((n) => n.fn.countAll<number>().as("count"))
+          .whereRef("notifications.recipient_id", "=", "profiles.id")
+          .where("notifications.read_at", "is", null)
+          .as("unread_notifications"),
       ])
       .where("profiles.id", "=", user.id)
       .executeTakeFirst();
     if (!profile) return null;
-    const networks = await trx
-      .selectFrom("network_members")
-      .innerJoin("networks", "networks.id", "network_members.network_id")
-      .select(["networks.id", "networks.slug", "networks.name", "network_members.role"])
-      .where("network_members.profile_id", "=", user.id)
-      .orderBy("networks.name")
-      .execute();
     return {
       id: profile.id,
       email: profile.email,
@@ -89,7 +101,8 @@ async function readCurrentUser(user: SessionUser, db: Db): Promise<CurrentUser |
       locale: profile.locale,
       platformRole: profile.platform_role,
       onboarded: profile.onboarded_at !== null,
-      networks,
+      networks: profile.networks,
+      unreadNotifications: Number(profile.unread_notifications ?? 0),
     };
   }, db);
 }

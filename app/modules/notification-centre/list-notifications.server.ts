@@ -32,16 +32,3 @@ export async function listNotifications({ user, limit = 100 }: { user: SessionUs
     createdAt: r.created_at,
   }));
 }
-
-/** How many unread notifications the user has (for the header). */
-export async function countUnreadNotifications({ user }: { user: SessionUser }): Promise<number> {
-  const row = await withUser(user, (trx) =>
-    trx
-      .selectFrom("notifications")
-      .select((eb) => eb.fn.countAll<string>().as("count"))
-      .where("recipient_id", "=", user.id)
-      .where("read_at", "is", null)
-      .executeTakeFirst(),
-  );
-  return Number(row?.count ?? 0);
-}
