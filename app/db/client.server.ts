@@ -1,4 +1,5 @@
 import { Kysely, PostgresDialect, sql, type Transaction } from "kysely";
+import pg from "pg";
 import type { DbEngine } from "./engine.server";
 import { ReplaceNulPlugin } from "./replace-nul.server";
 import type { Database } from "./schema";
@@ -42,18 +43,35 @@ export async function closeDatabase() {
  * `auth.uid()` returns the user's id, so row-level security holds even if a route forgets a check.
  */
 export async function withUser<T>(user: SessionUser, work: (trx: Trx) => Promise<T>, db: Db = getDatabase().db): Promise<T> {
-  return db.transaction().execute(async (trx) => {
-    const claims = JSON.stringify({ sub: user.id, email: user.email, role: "authenticated" });
-    await sql`select set_config('request.jwt.claims', ${claims}, true), set_config('role', 'authenticated', true)`.execute(trx);
-    return work(trx);
-  });
+  const claims = JSON.stringify({ sub: user.id, email: user.email, role: "authenticated" });
+  return inTransactionAs(db, claims, "authenticated", work);
 }
 
 /** Runs `work` in one transaction as an anonymous visitor (role `anon`). */
 export async function withAnon<T>(work: (trx: Trx) => Promise<T>, db: Db = getDatabase().db): Promise<T> {
-  return db.transaction().execute(async (trx) => {
-    await sql`select set_config('request.jwt.claims', ${JSON.stringify({ role: "anon" })}, true), set_config('role', 'anon', true)`.execute(trx);
-    return work(trx);
+  return inTransactionAs(db, JSON.stringify({ role: "anon" }), "anon", work);
+}
+
+/**
+ * `begin` and the transaction-local role and claims go to the server as one message (a simple
+ * query with two statements, so the claims are a quoted literal): every page runs one or two of
+ * these transactions, and each round trip costs a write, a read and a wake-up on both sides.
+ */
+async function inTransactionAs<T>(db: Db, claims: string, role: "authenticated" | "anon", work: (trx: Trx) => Promise<T>): Promise<T> {
+  return db.connection().execute(async (connection) => {
+    await sql
+      .raw(`begin; select set_config('request.jwt.claims', ${pg.escapeLiteral(claims)}, true), set_config('role', '${role}', true)`)
+      .execute(connection);
+    let result: T;
+    try {
+      // A Kysely bound to this one connection, inside the transaction begun above.
+      result = await work(connection as unknown as Trx);
+    } catch (error) {
+      await sql.raw("rollback").execute(connection).catch(() => undefined);
+      throw error;
+    }
+    await sql.raw("commit").execute(connection);
+    return result;
   });
 }
 

@@ -234,6 +234,11 @@ describe("pagination", () => {
     expect(beyond.hits).toHaveLength(1);
     const all = [first, second, last].flatMap((r) => r.hits.map((h) => h.id));
     expect(new Set(all).size).toBe(41);
+    // Without text too: a page past the end of the list shows the last page's ideas.
+    const list = await search(KARI, "sorter=nyeste");
+    const listBeyond = await search(KARI, `sorter=nyeste&side=${list.pageCount + 5}`);
+    expect(listBeyond).toMatchObject({ page: list.pageCount, pageCount: list.pageCount, total: list.total });
+    expect(listBeyond.hits.length).toBe(list.total - (list.pageCount - 1) * 20);
   });
 });
 

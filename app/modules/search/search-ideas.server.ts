@@ -127,12 +127,14 @@ function emptyCounts(): Record<IdeaStatus, number> {
 }
 
 /** The 20 ideas of one page: organisation, network and support count are read for these rows only. */
-function pageRows(from: RawBuilder<unknown>, sort: SearchSort, offset: RawBuilder<unknown> | number) {
+function pageRows(from: RawBuilder<unknown>, sort: SearchSort, offset: number) {
   // `i` inside: either public.ideas (browse) or the hits below (text), both with the sort columns.
+  // Nothing is read when nothing was counted (the planner tests the total once, before the scan).
   return sql`
     select i.id, i.rank, i.submitted_at, i.updated_at, i.answer_due_at,
            (select count(*)::int from public.idea_supports s where s.idea_id = i.id) as support_count
     from ${from}
+    where (select n from total) > 0
     order by ${orderBy(sort)}
     limit ${PAGE_SIZE} offset ${offset}`;
 }
@@ -149,60 +151,69 @@ function withCardColumns(page: RawBuilder<unknown>, sort: SearchSort) {
     order by ${orderBy(sort)}`;
 }
 
+type CountedPage = { statusCounts: Record<IdeaStatus, number>; total: number; page: number; rows: HitRow[] };
+
 /**
- * Browse (no text): counts per status over every visible idea, then one page read through
- * ideas_submitted_idx (or a sort over the visible ideas for the other orders).
+ * One statement for a view: the counts per status (`counts`, with every filter but status), the
+ * total of the chosen statuses, and the asked-for page of `pageFrom`. `hits`, when given, is
+ * materialised once for both (text modes: the helper's ranking is the costly part). The offset is a
+ * constant so the planner can read the first pages through an index; a page past the end (an old
+ * link) is asked again for the last page.
  */
-async function browse(trx: Trx, query: SearchQuery, sort: SearchSort, statuses: IdeaStatus[]) {
-  const conditions = filterConditions(query);
-  // Without filters the counts come from the per-group counters (20261124110000_idea_status_counts.sql):
-  // the same numbers as counting every visible idea, without reading ~all of them on each view.
-  const countStatement =
-    conditions.length === 1
-      ? sql<{ status: IdeaStatus; count: number }>`select status, count from app_private.visible_idea_status_counts()`
-      : sql<{ status: IdeaStatus; count: number }>`
-          select i.status, count(*)::int as count from public.ideas i
-          where ${sql.join(conditions, sql` and `)}
-          group by i.status`;
-  const { rows: countRows } = await countStatement.execute(trx);
-  const statusCounts = emptyCounts();
-  for (const row of countRows) statusCounts[row.status] = row.count;
-  const total = statuses.reduce((sum, s) => sum + statusCounts[s], 0);
+async function countedPage(
+  trx: Trx,
+  view: { hits?: RawBuilder<unknown>; counts: RawBuilder<unknown>; pageFrom: RawBuilder<unknown> },
+  query: SearchQuery,
+  sort: SearchSort,
+  statuses: IdeaStatus[],
+): Promise<CountedPage> {
+  const chosen = sql`${sql.val(statuses)}::public.idea_status[]`;
+  const read = async (page: number) => {
+    const { rows } = await sql<HitRow & { counts: Record<string, number>; total: number }>`
+      with ${view.hits ? sql`hits as materialized (${view.hits}),` : sql``}
+      counts as materialized (${view.counts}),
+      total as (select coalesce(sum(count) filter (where status = any(${chosen})), 0)::int as n from counts)
+      select (select coalesce(json_object_agg(status, count), '{}'::json) from counts) as counts,
+             (select n from total) as total, p.*
+      from (select 1) as one
+      left join lateral (${withCardColumns(pageRows(view.pageFrom, sort, (page - 1) * PAGE_SIZE), sort)}) p on true`.execute(trx);
+    return rows;
+  };
+  let rows = await read(query.page);
+  const total = rows[0]?.total ?? 0;
   const page = Math.min(query.page, Math.max(1, Math.ceil(total / PAGE_SIZE)));
-  if (total === 0) return { statusCounts, total, page, rows: [] as HitRow[] };
-  const visible = sql`(select i.*, 0::real as rank, i.next_due_at as answer_due_at from public.ideas i
-    where ${sql.join(conditions, sql` and `)} and i.status = any(${sql.val(statuses)}::public.idea_status[])) i`;
-  const { rows } = await withCardColumns(pageRows(visible, sort, (page - 1) * PAGE_SIZE), sort).execute(trx);
-  return { statusCounts, total, page, rows: rows as HitRow[] };
+  if (page !== query.page) rows = await read(page);
+  const statusCounts = emptyCounts();
+  for (const [status, count] of Object.entries(rows[0]?.counts ?? {})) statusCounts[status as IdeaStatus] = count;
+  return { statusCounts, total, page, rows: rows.filter((r) => r.id !== null) };
 }
 
 /**
- * A text mode in one statement: the helper runs once (its ranking is the costly part for common
- * words) and its hits are filtered; the counts per status, the total and one page (clamped to the
- * last page) all come from those hits, and only the page is joined back to public.ideas.
+ * Browse (no text): counts per status over every visible idea, and one page read through
+ * ideas_submitted_idx (or a sort over the visible ideas for the other orders).
  */
-async function matchText(trx: Trx, match: Match, query: SearchQuery, sort: SearchSort, statuses: IdeaStatus[]) {
+function browse(trx: Trx, query: SearchQuery, sort: SearchSort, statuses: IdeaStatus[]) {
   const conditions = filterConditions(query);
-  const chosen = sql`${sql.val(statuses)}::public.idea_status[]`;
-  const hits = sql`(select * from hits where status = any(${chosen})) i`;
-  const offset = sql`(least(${query.page}::int, greatest(1, ceil((select n from total) / ${PAGE_SIZE}::numeric)::int)) - 1) * ${PAGE_SIZE}`;
-  const { rows } = await sql<HitRow & { counts: Record<string, number>; total: number }>`
-    with hits as materialized (
-      select i.id, i.status, ${match.rank} as rank, i.submitted_at, i.updated_at, i.next_due_at as answer_due_at
-      from ${match.from}
-      where ${sql.join(conditions, sql` and `)}
-    ),
-    counts as (select status, count(*)::int as count from hits group by status),
-    total as (select count(*)::int as n from hits where status = any(${chosen}))
-    select (select coalesce(json_object_agg(status, count), '{}'::json) from counts) as counts,
-           (select n from total) as total, p.*
-    from (select 1) as one
-    left join lateral (${withCardColumns(pageRows(hits, sort, offset), sort)}) p on true`.execute(trx);
-  const statusCounts = emptyCounts();
-  for (const [status, count] of Object.entries(rows[0]?.counts ?? {})) statusCounts[status as IdeaStatus] = count;
-  const total = rows[0]?.total ?? 0;
-  const page = Math.min(query.page, Math.max(1, Math.ceil(total / PAGE_SIZE)));
-  return { statusCounts, total, page, rows: rows.filter((r) => r.id !== null) };
+  // Without filters the counts come from the per-group counters (20261124110000_idea_status_counts.sql):
+  // the same numbers as counting every visible idea, without reading ~all of them on each view.
+  const counts =
+    conditions.length === 1
+      ? sql`select status, count from app_private.visible_idea_status_counts()`
+      : sql`select i.status, count(*)::int as count from public.ideas i where ${sql.join(conditions, sql` and `)} group by i.status`;
+  const pageFrom = sql`(select i.*, 0::real as rank, i.next_due_at as answer_due_at from public.ideas i
+    where ${sql.join(conditions, sql` and `)} and i.status = any(${sql.val(statuses)}::public.idea_status[])) i`;
+  return countedPage(trx, { counts, pageFrom }, query, sort, statuses);
+}
+
+/** A text mode: the helper runs once and its filtered hits give the counts, the total and the page. */
+function matchText(trx: Trx, match: Match, query: SearchQuery, sort: SearchSort, statuses: IdeaStatus[]) {
+  const hits = sql`
+    select i.id, i.status, ${match.rank} as rank, i.submitted_at, i.updated_at, i.next_due_at as answer_due_at
+    from ${match.from}
+    where ${sql.join(filterConditions(query), sql` and `)}`;
+  const counts = sql`select status, count(*)::int as count from hits group by status`;
+  const pageFrom = sql`(select * from hits where status = any(${sql.val(statuses)}::public.idea_status[])) i`;
+  return countedPage(trx, { hits, counts, pageFrom }, query, sort, statuses);
 }
 
 /**
