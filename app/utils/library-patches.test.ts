@@ -3,8 +3,19 @@ import { createRequire } from "node:module";
 import { matchPath, matchRoutes } from "@remix-run/router";
 import { describe, expect, it } from "vitest";
 
-// patches/@remix-run+router+*.patch (applied by `npm install`'s postinstall) keeps the flattened
-// route branches per routes array and each compiled path pattern; see docs/decisions/012.
+// patches/ (applied by `npm install`'s postinstall), see docs/decisions/012: @remix-run/router keeps
+// the flattened route branches per routes array and each compiled path pattern; server-runtime
+// encodes the loader data for the browser only when the page has scripts to read it (that side is
+// covered end to end: every hydrated page in tests/e2e reads its data through it).
+describe("the patched server-runtime", () => {
+  it("is installed: the document handler hands out the loader data lazily", () => {
+    const file = createRequire(import.meta.url).resolve("@remix-run/server-runtime/dist/server.js");
+    const source = readFileSync(file, "utf8");
+    expect(source).toContain("function lazyHandoffStream(");
+    expect(source).not.toContain("serverHandoffStream: singleFetch.encodeViaTurboStream(");
+  });
+});
+
 describe("the patched route matcher", () => {
   it("is installed: the server's copy of @remix-run/router carries the caches", () => {
     const file = createRequire(import.meta.url).resolve("@remix-run/router");
