@@ -320,6 +320,8 @@ export function datasetStatements({ ideas, stories, profiles }) {
     ["idea counts", "select app_private.rebuild_idea_counts()"],
     // So are the known words that misspelt searches are corrected to.
     ["search terms", "select app_private.rebuild_search_terms()"],
+    // And the narrow copy of what search reads.
+    ["search documents", "select app_private.rebuild_idea_search_documents()"],
   ];
 }
 
@@ -440,6 +442,11 @@ export async function checkDataset(query) {
   };
   const problems = {
     ideasWithoutSearchVector: await one("select count(*) from public.ideas where search_vector is null or search_vector = ''::tsvector"),
+    searchDocumentsWrong: await one(`select count(*) from public.ideas i
+      left join app_private.idea_search_documents d on d.id = i.id
+      where d.id is null or (d.status, d.visibility, d.organisation_id, d.network_id, d.theme_id, d.submitted_at, d.updated_at,
+        d.next_due_at, d.service_area_ids, d.search_vector) is distinct from (i.status, i.visibility, i.organisation_id,
+        i.network_id, i.theme_id, i.submitted_at, i.updated_at, i.next_due_at, i.service_area_ids, i.search_vector)`),
     storiesWithoutSearchVector: await one("select count(*) from public.stories where search_vector is null or search_vector = ''::tsvector"),
     statusNotLastAnswer: await one(`select count(*) from public.ideas i
       join lateral (select a.to_status from public.idea_answers a where a.idea_id = i.id order by a.created_at desc limit 1) last on true

@@ -507,7 +507,7 @@ async function explainPages(db, pages) {
       const text = fs.readFileSync(db.logFile, "utf8").slice(offset);
       const entries = text
         .split(/\n(?=\d{4}-\d\d-\d\d \d\d:\d\d:\d\d)/)
-        .filter((e) => e.includes("plan:") && /public\.ideas|"ideas"|\bideas\b/.test(e))
+        .filter((e) => e.includes("plan:") && /public\.ideas|"ideas"|\bideas\b|idea_search_documents/.test(e))
         .map((e) => ({ ms: Number(/duration: ([\d.]+) ms/.exec(e)?.[1] ?? 0), text: e.replace(/^.*?plan:\n/s, "").replace(/^\t/gm, "") }))
         .sort((a, b) => b.ms - a.ms);
       const all = entries.map((e) => e.text).join("\n");

@@ -36,9 +36,15 @@ describe("query plans on 3000 ideas", () => {
     expect(direct).not.toContain("ideas_search_idx");
   });
 
-  it("uses ideas_search_idx for full text and ideas_title_trgm_idx for similar titles in the helpers' lookups", async () => {
+  it("uses the full-text indexes and ideas_title_trgm_idx for similar titles in the helpers' lookups", async () => {
     const text = await plan(sql`explain select i.id from public.ideas i where i.search_vector @@ to_tsquery('norwegian', 'turnus:*')`, "service");
     expect(text).toContain("Bitmap Index Scan on ideas_search_idx");
+    // The search page's helper reads the narrow copy (20261125000000_search_documents.sql).
+    const copy = await plan(
+      sql`explain select d.id from app_private.idea_search_documents d where d.search_vector @@ to_tsquery('norwegian', 'turnus:*')`,
+      "service",
+    );
+    expect(copy).toContain("Bitmap Index Scan on idea_search_documents_vector_idx");
     const similar = await plan(
       sql`explain select i.id from public.ideas i where i.title operator(extensions.%>) 'turnsu' or i.title operator(extensions.%) 'turnsu'`,
       "service",
