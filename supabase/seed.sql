@@ -443,8 +443,7 @@ insert into demo_ideas values
 insert into public.ideas (id, organisation_id, unit_id, network_id, title, problem, proposal_json, proposal_html,
   proposal_text, stop_doing, beneficiaries, need_contexts, expected_benefits, theme_id, service_area_ids,
   relevant_for_several, visibility, hide_name, privacy_confirmed_at, idempotency_key, first_answer_due_at)
-select d.idea_id, p.organisation_id, p.unit_id,
-  (select r.network_id from public.route_idea(p.organisation_id, t.id, areas.ids, d.several) r),
+select d.idea_id, p.organisation_id, p.unit_id, routed.network_id,
   d.title, d.problem,
   jsonb_build_object('root', jsonb_build_object('type', 'root', 'version', 1, 'direction', null, 'format', '', 'indent', 0,
     'children', jsonb_build_array(jsonb_build_object('type', 'paragraph', 'version', 1, 'direction', null, 'format', '', 'indent', 0,
@@ -452,11 +451,20 @@ select d.idea_id, p.organisation_id, p.unit_id,
         'text', d.proposal, 'format', 0, 'style', '', 'mode', 'normal', 'detail', 0)))))),
   '<p>' || d.proposal || '</p>', d.proposal, d.stop_doing,
   array['users_and_relatives', 'staff_and_leaders'], d.contexts, d.benefits, t.id, areas.ids,
-  d.several, d.visibility, false, now(), gen_random_uuid(), now() + interval '14 days'
+  d.several, d.visibility, false, now(), gen_random_uuid(), due.due_at
 from demo_ideas d
 join public.profiles p on p.email = d.submitter_email
 join public.themes t on t.slug = d.theme
-cross join lateral (select array_agg(a.id) as ids from public.service_areas a where a.slug = any(d.areas)) areas;
+cross join lateral (select array_agg(a.id) as ids from public.service_areas a where a.slug = any(d.areas)) areas
+cross join lateral (select r.network_id from public.route_idea(p.organisation_id, t.id, areas.ids, d.several) r) routed
+join public.networks n on n.id = routed.network_id
+-- As the app sets it (addWorkingDays): the end, Oslo time, of the network's Nth working day after today.
+cross join lateral (
+  select (g.day::date + 1)::timestamp at time zone 'Europe/Oslo' - interval '1 millisecond' as due_at
+  from generate_series((now() at time zone 'Europe/Oslo')::date + 1, (now() at time zone 'Europe/Oslo')::date + 120, interval '1 day') as g(day)
+  where extract(isodow from g.day) < 6 and not app_private.is_norwegian_public_holiday(g.day::date)
+  order by g.day
+  offset n.sla_first_answer_working_days - 1 limit 1) due;
 
 insert into public.idea_submitters (idea_id, submitter_id, display_name)
 select d.idea_id, p.id, p.full_name from demo_ideas d join public.profiles p on p.email = d.submitter_email;

@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemoDataIfEmpty } from "~/db/seed.server";
+import { addWorkingDays } from "~/modules/sla/working-days";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 
 let testDb: TestDatabase;
@@ -132,6 +133,18 @@ describe("demo data (supabase/seed.sql)", () => {
     expect(plainEmployees.rows.map((r) => r.slug)).toEqual(
       expect.arrayContaining(["asker", "drammen", "lier", "kongsberg", "al"]),
     );
+  });
+
+  it("owes the submitters of the demo ideas a first answer by the same rule as a submission: N working days", async () => {
+    const ideas = await sql<{ public_id: string; submitted_at: Date; first_answer_due_at: Date; next_due_at: Date; days: number }>`
+      select i.public_id, i.submitted_at, i.first_answer_due_at, i.next_due_at, n.sla_first_answer_working_days as days
+      from ideas i join networks n on n.id = i.network_id order by i.public_id`.execute(testDb.db);
+    expect(ideas.rows.length).toBeGreaterThanOrEqual(7);
+    for (const idea of ideas.rows) {
+      // Whatever weekday the database was seeded on (a Sunday seed once made every deadline a Sunday).
+      expect(idea.first_answer_due_at.toISOString(), idea.public_id).toBe(addWorkingDays(idea.submitted_at, idea.days).toISOString());
+      expect(idea.next_due_at.toISOString()).toBe(idea.first_answer_due_at.toISOString());
+    }
   });
 
   it("is loaded once by seedDemoDataIfEmpty and skipped when data exists", async () => {
