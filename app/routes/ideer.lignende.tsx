@@ -16,6 +16,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const params = new URL(request.url).searchParams;
   const query = QuerySchema.safeParse({ title: params.get("title") ?? undefined, text: params.get("text") ?? undefined });
   if (!query.success) return Response.json({ ideas: [] } satisfies SimilarIdeasResponse, { status: 400 });
-  const ideas = await findSimilarIdeas({ user, title: query.data.title, text: query.data.text });
+  const ideas = await findSimilarIdeas({ user, title: query.data.title, text: query.data.text, typing: true });
   return Response.json({ ideas } satisfies SimilarIdeasResponse, { headers: { "Cache-Control": "private, no-store" } });
 }

@@ -387,6 +387,13 @@ describe("/ideer/lignende (similar ideas)", () => {
     expect(forDrammen).toContain(organisationIdea);
   });
 
+  it("finds an idea by its title's likeness when a word is misspelt or half typed", async () => {
+    // No idea contains "sensormate" or a word starting "sensormat" as typed mid-title: the trigram lookup finds it.
+    expect((await similar(KARI, "Sensormate som varsler")).map((idea) => idea.publicId)).toContain(partnersIdea);
+    // The last word is still being typed: matched as a prefix.
+    expect((await similar(KARI, "Fall om natten sensormat")).map((idea) => idea.publicId)).toContain(partnersIdea);
+  });
+
   it("treats tsquery syntax in the query as plain text", async () => {
     for (const title of ["& | ! :* ' \"", "sensor & matte | fall", "!fall:*", "'sensor' \"matte\"", "(((", "a:* & !b | 'c'", ""]) {
       await expect(similar(KARI, title, "& | ! :* ' \" <-> \\")).resolves.toBeInstanceOf(Array);

@@ -60,6 +60,21 @@ describe("the search helpers' visibility rule is the ideas_select policy's", () 
     expect(Math.max(...seen)).toBe(total);
   });
 
+  it("similar ideas' text candidates: the open ideas the policy shows, for every demo user", async () => {
+    for (const person of people) {
+      const { helper, policy } = await withUser(
+        person,
+        async (trx) => ({
+          helper: ids((await sql<{ id: string }>`select idea_id as id from app_private.similar_idea_text_candidates(${everything}::tsquery, 200)`.execute(trx)).rows),
+          policy: ids((await sql<{ id: string }>`select id from public.ideas where status not in ('withdrawn', 'merged')`.execute(trx)).rows),
+        }),
+        testDb.db,
+      );
+      expect(policy.length).toBeLessThan(200);
+      expect({ who: person.email, ids: helper }).toEqual({ who: person.email, ids: policy });
+    }
+  });
+
   it("similar titles: the helper's hits are the ones the policy shows, for every demo user", async () => {
     for (const person of people) {
       const { helper, policy } = await withUser(
