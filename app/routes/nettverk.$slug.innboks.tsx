@@ -16,7 +16,7 @@ import { IDEA_STATUSES } from "~/modules/ideas/idea-vocabulary";
 import { resolveLocale } from "~/modules/preferences/resolve-locale.server";
 import { answerIdeasInBulk } from "~/modules/triage/answer-ideas-in-bulk.server";
 import { getMemberNetwork } from "~/modules/triage/get-member-network.server";
-import { listNetworkInbox, parseInboxFilters } from "~/modules/triage/list-network-inbox.server";
+import { INBOX_PAGE_SIZE, listNetworkInbox, parseInboxFilters } from "~/modules/triage/list-network-inbox.server";
 import { listReplyTemplates } from "~/modules/triage/list-reply-templates.server";
 import { triageErrorStatus } from "~/modules/triage/triage-db-errors.server";
 import { BulkAnswerSchema } from "~/modules/triage/triage-schemas";
@@ -60,6 +60,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       nextDueAt: idea.nextDueAt ? displayDate(idea.nextDueAt, locale) : null,
       submittedAt: undefined,
     })),
+    total: inbox.total,
+    page: inbox.page,
+    pageCount: inbox.pageCount,
+    firstShown: (inbox.page - 1) * INBOX_PAGE_SIZE + 1,
     counts: inbox.counts,
     openCount: inbox.openCount,
     overdueCount: inbox.overdueCount,
@@ -189,6 +193,14 @@ function BulkAnswerForm({ filterParams }: { filterParams: (readonly [string, str
   );
 }
 
+/** The inbox with the same filters on another page. */
+function pageHref(base: string, filterParams: readonly (readonly [string, string])[], page: number) {
+  const params = new URLSearchParams(filterParams.map(([name, value]) => [name, value]));
+  if (page > 1) params.set("side", String(page));
+  const query = params.toString();
+  return query ? `${base}?${query}` : base;
+}
+
 export default function NetworkInboxPage() {
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
@@ -307,7 +319,9 @@ export default function NetworkInboxPage() {
       </Form>
 
       <p className="mt-4" role="status">
-        {t("inbox.showing", { count: data.ideas.length })}
+        {data.pageCount > 1
+          ? t("inbox.showingRange", { from: data.firstShown, to: data.firstShown + data.ideas.length - 1, total: data.total })
+          : t("inbox.showing", { count: data.ideas.length })}
       </p>
       {data.ideas.length === 0 ? (
         <p className="mt-2">{t("inbox.empty")}</p>
@@ -372,6 +386,28 @@ export default function NetworkInboxPage() {
           </table>
         </div>
       )}
+
+      {data.pageCount > 1 ? (
+        <nav aria-label={t("inbox.pagination")} className="mt-4">
+          <ul className="flex flex-wrap items-center gap-4">
+            {data.page > 1 ? (
+              <li>
+                <Link to={pageHref(base, filterParams, data.page - 1)} rel="prev">
+                  {t("inbox.previousPage")}
+                </Link>
+              </li>
+            ) : null}
+            <li>{t("inbox.pageOf", { page: data.page, pages: data.pageCount })}</li>
+            {data.page < data.pageCount ? (
+              <li>
+                <Link to={pageHref(base, filterParams, data.page + 1)} rel="next">
+                  {t("inbox.nextPage")}
+                </Link>
+              </li>
+            ) : null}
+          </ul>
+        </nav>
+      ) : null}
 
       {/* A chosen template restarts the form with its text (Conform reads defaults on mount only); the ticks stay. */}
       <BulkAnswerForm key={data.chosenTemplate?.id ?? "none"} filterParams={filterParams} />

@@ -12,7 +12,12 @@ export type InboxFilters = {
   themeId?: string;
   organisationId?: string;
   overdue?: boolean;
+  /** 1-based; a page past the end shows the last page. */
+  page?: number;
 };
+
+/** Ideas per inbox page: a network with a backlog of thousands must not send them all at once. */
+export const INBOX_PAGE_SIZE = 50;
 
 export type InboxIdea = {
   id: string;
@@ -45,6 +50,7 @@ export function parseInboxFilters(params: URLSearchParams): InboxFilters {
     themeId: themeId && uuidPattern.test(themeId) ? themeId : undefined,
     organisationId: organisationId && uuidPattern.test(organisationId) ? organisationId : undefined,
     overdue: params.get("forfalt") === "1",
+    page: /^[1-9]\d{0,5}$/.test(params.get("side") ?? "") ? Number(params.get("side")) : 1,
   };
 }
 
@@ -105,12 +111,25 @@ export async function listNetworkInbox(options: { user: SessionUser; networkSlug
     if (filters.themeId) query = query.where("ideas.theme_id", "=", filters.themeId);
     if (filters.organisationId) query = query.where("ideas.organisation_id", "=", filters.organisationId);
     if (filters.overdue) query = query.where("ideas.next_due_at", "<", now);
-    const rows = await query
-      .orderBy(sql`case when ideas.next_due_at < ${now} then 0 else 1 end`)
-      .orderBy(sql`ideas.next_due_at asc nulls last`)
-      .orderBy("ideas.submitted_at", "desc")
-      .limit(500)
-      .execute();
+    const readPage = (page: number) =>
+      query
+        .select(sql<number>`(count(*) over ())::int`.as("total"))
+        .orderBy(sql`case when ideas.next_due_at < ${now} then 0 else 1 end`)
+        .orderBy(sql`ideas.next_due_at asc nulls last`)
+        .orderBy("ideas.submitted_at", "desc")
+        .orderBy("ideas.id")
+        .limit(INBOX_PAGE_SIZE)
+        .offset((page - 1) * INBOX_PAGE_SIZE)
+        .execute();
+    let page = filters.page ?? 1;
+    let rows = await readPage(page);
+    if (rows.length === 0 && page > 1) {
+      // An old link past the end (ideas were answered meanwhile): the last page instead.
+      const first = await readPage(1);
+      page = Math.max(1, Math.ceil((first[0]?.total ?? 0) / INBOX_PAGE_SIZE));
+      rows = page === 1 ? first : await readPage(page);
+    }
+    const total = rows[0]?.total ?? 0;
 
     const countRows = await trx
       .selectFrom("ideas")
@@ -167,6 +186,9 @@ export async function listNetworkInbox(options: { user: SessionUser; networkSlug
     return {
       network: { id: network.id, slug: network.slug, name: network.name, isCoordinator },
       ideas,
+      total,
+      page,
+      pageCount: Math.max(1, Math.ceil(total / INBOX_PAGE_SIZE)),
       counts,
       openCount,
       overdueCount,
