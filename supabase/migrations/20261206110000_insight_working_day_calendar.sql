@@ -81,6 +81,11 @@ create or replace function public.insight_received_closed(p_network_ids uuid[], 
         i.withdrawn_at, i.last_answer_at, i.updated_at) as closed_at
       from visible i
       where i.status in ('new_practice', 'not_prioritised', 'merged', 'withdrawn')
+        -- Closing (an answer or a withdrawal) updates the idea, and touch_updated_at() sets updated_at
+        -- then: an idea closed in the period was updated in it or later. Skips the answer look-up for
+        -- every idea closed before the period (for an admin, most closed ideas).
+        and i.updated_at >= app_private.oslo_start(p_from)
+      offset 0 -- kept as a subquery: the answer look-up runs once per idea, not again in the filter below
     ) c
     where c.closed_at >= app_private.oslo_start(p_from) and c.closed_at < app_private.oslo_start(p_to)
     group by 1
