@@ -22,12 +22,21 @@ create table app_private.working_days (
   running_count integer not null,
   working boolean not null
 );
+-- Holidays per year first (Easter computed 161 times, not once per day: this runs for every new
+-- database, test databases included); the same days as is_norwegian_public_holiday(), tested.
 insert into app_private.working_days (day, running_count, working)
-select d, (count(*) filter (where w) over (order by d))::integer, w
-from (
-  select g::date as d, extract(isodow from g) < 6 and not app_private.is_norwegian_public_holiday(g::date) as w
-  from generate_series('1990-01-01'::date, '2150-12-31'::date, interval '1 day') g
-) days;
+with years as (
+  select y, app_private.easter_sunday(y) as easter from generate_series(1990, 2150) as y
+), holidays as (
+  select make_date(y, f.m, f.d) as day from years cross join (values (1, 1), (5, 1), (5, 17), (12, 25), (12, 26)) as f(m, d)
+  union
+  select easter + o from years cross join unnest(array[-3, -2, 0, 1, 39, 49, 50]) as o
+), days as (
+  select g::date as d, extract(isodow from g) < 6 and h.day is null as w
+  from generate_series('1990-01-01'::date, '2150-12-31'::date, interval '1 day') as g
+  left join holidays h on h.day = g::date
+)
+select d, (count(*) filter (where w) over (order by d))::integer, w from days;
 -- Public calendar facts: readable by everyone, written by nobody but migrations.
 alter table app_private.working_days enable row level security;
 create policy working_days_select on app_private.working_days for select to anon, authenticated, service_role using (true);
