@@ -217,6 +217,15 @@ describe("security headers on every route", () => {
     await response.body?.cancel();
   });
 
+  it("serves public/robots.txt with the headers: search engines may read the public pages only", async () => {
+    const response = await get("/robots.txt", anonymous);
+    expect(response.status).toBe(200);
+    expectSecurityHeaders(response, "/robots.txt");
+    const text = await response.text();
+    expect(text).toMatch(/^Allow: \/svargaranti$/m);
+    expect(text).toMatch(/^Disallow: \/$/m);
+  });
+
   it("sets the session and language cookies HttpOnly and SameSite=Lax", async () => {
     const response = await post("/logg-inn", anonymous, { intent: "demo", profileId: MARIUS, redirectTo: "/" }, sameOrigin());
     const session = response.headers.getSetCookie().find((line) => line.startsWith("__idehub_session="))!;
