@@ -280,7 +280,14 @@ export type OutboxMessagesTable = {
   provider_message_id: string | null;
   last_error: string | null;
   created_at: CreatedAt;
+  /** Idempotency key of the batch this message was first sent in (20261206120000). */
+  batch_key: string | null;
+  /** The mail as first sent, repeated exactly on retries; null once sent or failed. */
+  sent_mail: ColumnType<RenderedMailColumn | null, string | null | undefined, string | null>;
 };
+
+/** outbox_messages.sent_mail: what a renderer made of the message (see notifications/outbox-message.ts). */
+export type RenderedMailColumn = { subject: string; html: string; text: string; tags?: Record<string, string> };
 
 export type IdeaSupportsTable = {
   idea_id: string;

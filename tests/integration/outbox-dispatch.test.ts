@@ -40,8 +40,7 @@ beforeEach(async () => {
 });
 afterEach(() => {
   server.resetHandlers();
-  resend.sent.length = 0;
-  resend.batches.length = 0;
+  resend.reset();
 });
 afterAll(async () => {
   server.close();
@@ -258,19 +257,23 @@ describe("dispatching through Resend (MSW)", () => {
     expect(sent.provider_message_id).toBe(resend.sent[0].id);
   });
 
-  it("sends first attempts as one batch; after a 500 each goes alone with its own key, exactly once", async () => {
-    const idea = await submitDemoIdea(testDb.db, "ahmed.rahimi@drammen.example.no", {
+  const submitWithColleague = () =>
+    submitDemoIdea(testDb.db, "ahmed.rahimi@drammen.example.no", {
       onBehalf: "on",
       onBehalfName: "Per Kollega",
       onBehalfEmail: "per.kollega@drammen.example.no",
     });
-    const rows = await outboxRowsFor(testDb.db, idea.ideaId);
-    let batchKey: string | null = null;
+  const recipientsOf = (sent: { body: { to: string | string[] } }[]) => sent.map((s) => s.body.to).sort();
+  const BOTH = ["ahmed.rahimi@drammen.example.no", "per.kollega@drammen.example.no"];
+
+  it("sends first attempts as one batch; after a 500 the same batch goes again under its key, exactly once", async () => {
+    const idea = await submitWithColleague();
+    const keys: (string | null)[] = [];
     server.use(
       http.post(
         `${RESEND_API}/emails/batch`,
         ({ request }) => {
-          batchKey = request.headers.get("idempotency-key");
+          keys.push(request.headers.get("idempotency-key"));
           return HttpResponse.json({ statusCode: 500, name: "internal_server_error", message: "An unexpected error occurred." }, { status: 500 });
         },
         { once: true },
@@ -279,8 +282,122 @@ describe("dispatching through Resend (MSW)", () => {
     const mailer = resendMailer();
     const now = new Date();
     expect(await dispatchOutbox({ now, mailer, random: midpoint })).toMatchObject({ claimed: 2, retried: 2 });
-    expect(batchKey).toMatch(/^outbox-batch:[0-9a-f]{64}$/);
+    expect(keys[0]).toMatch(/^outbox-batch:[0-9a-f]{64}$/);
     expect(resend.sent).toHaveLength(0);
+    const waiting = await outboxRowsFor(testDb.db, idea.ideaId);
+    expect(waiting.map((r) => r.batch_key)).toEqual([keys[0], keys[0]]);
+    // Both come due at the same time, so they can go again together.
+    expect(waiting[0].next_attempt_at).toEqual(waiting[1].next_attempt_at);
+
+    expect(await dispatchOutbox({ now: later(now, 3 * minute), mailer })).toMatchObject({ claimed: 2, sent: 2 });
+    expect(resend.batches.map((b) => b.idempotencyKey)).toEqual([keys[0]]);
+    expect(recipientsOf(resend.sent)).toEqual(BOTH);
+  });
+
+  it("repeats a batch Resend accepted but whose answer was lost, and every mail arrives once", async () => {
+    const idea = await submitWithColleague();
+    const mailer = resendMailer();
+    const now = new Date();
+    resend.loseAnswers(1);
+    expect(await dispatchOutbox({ now, mailer, random: midpoint })).toMatchObject({ claimed: 2, retried: 2 });
+    expect(recipientsOf(resend.sent)).toEqual(BOTH); // delivered, but we were not told
+
+    expect(await dispatchOutbox({ now: later(now, 3 * minute), mailer })).toMatchObject({ claimed: 2, sent: 2 });
+    expect(recipientsOf(resend.sent)).toEqual(BOTH);
+    const rows = await outboxRowsFor(testDb.db, idea.ideaId);
+    expect(rows.map((r) => r.provider_message_id).sort()).toEqual([...resend.batches[0].ids].sort());
+    expect(rows.map((r) => [r.status, r.attempts])).toEqual([["sent", 2], ["sent", 2]]);
+  });
+
+  it("repeats the mails as first sent, even when the idea changed in between, and keeps no mail body once sent", async () => {
+    const idea = await submitWithColleague();
+    const mailer = resendMailer();
+    const now = new Date();
+    resend.loseAnswers(1);
+    await dispatchOutbox({ now, mailer, random: midpoint });
+    const firstSubjects = resend.sent.map((s) => s.body.subject);
+    await asService("test: the submitter edits the title", (trx) => trx.updateTable("ideas").set({ title: "Nattlig tilsyn med kamera, nytt navn" }).where("id", "=", idea.ideaId).execute(), testDb.db);
+    const waiting = await outboxRowsFor(testDb.db, idea.ideaId);
+    expect(waiting.every((r) => r.sent_mail !== null && r.sent_mail.subject.length > 0)).toBe(true);
+
+    // Re-rendered, the mails would differ and Resend would answer 409 for the reused key.
+    expect(await dispatchOutbox({ now: later(now, 3 * minute), mailer })).toMatchObject({ claimed: 2, sent: 2 });
+    expect(resend.sent.map((s) => s.body.subject)).toEqual(firstSubjects);
+    const rows = await outboxRowsFor(testDb.db, idea.ideaId);
+    expect(rows.map((r) => [r.status, r.sent_mail])).toEqual([["sent", null], ["sent", null]]);
+    // Whoever closes a message, its body goes (a trigger).
+    await asService("test: a body on a sent message", (trx) => trx.updateTable("outbox_messages").set({ sent_mail: JSON.stringify({ subject: "x", html: "x", text: "x" }) }).where("id", "=", rows[0].id).execute(), testDb.db);
+    expect((await outboxRowsFor(testDb.db, idea.ideaId))[0].sent_mail).toBeNull();
+  });
+
+  it("lets the next dispatcher repeat a batch whose dispatcher died while sending it, exactly once", async () => {
+    const idea = await submitWithColleague();
+    const real = resendMailer();
+    // Sends, then never comes back: as a process killed before it could record the answer.
+    const dying = { send: real.send, sendBatch: async (...args: Parameters<NonNullable<typeof real.sendBatch>>) => {
+      await real.sendBatch!(...args);
+      return new Promise<never>(() => {});
+    } };
+    const now = new Date();
+    void dispatchOutbox({ now, mailer: dying, lockMs: 10_000 });
+    await expect.poll(() => resend.sent.length).toBe(2);
+    expect(await dispatchOutbox({ now: later(now, 5_000), mailer: real })).toMatchObject({ claimed: 0 });
+
+    expect(await dispatchOutbox({ now: later(now, 11_000), mailer: real })).toMatchObject({ claimed: 2, sent: 2 });
+    expect(recipientsOf(resend.sent)).toEqual(BOTH);
+    expect(resend.batches).toHaveLength(1);
+    expect((await outboxRowsFor(testDb.db, idea.ideaId)).map((r) => r.status)).toEqual(["sent", "sent"]);
+  });
+
+  it("claims a batch whole or not at all", async () => {
+    const idea = await submitWithColleague();
+    const mailer = resendMailer();
+    const now = new Date();
+    resend.loseAnswers(1);
+    await dispatchOutbox({ now, mailer, random: midpoint });
+    const [first, second] = await outboxRowsFor(testDb.db, idea.ideaId);
+    // Another dispatcher holds one of the two (its lease runs for another hour).
+    await asService("test: one member leased elsewhere", (trx) => trx.updateTable("outbox_messages").set({ locked_until: later(now, 60 * minute) }).where("id", "=", second.id).execute(), testDb.db);
+    expect(await dispatchOutbox({ now: later(now, 3 * minute), mailer })).toMatchObject({ claimed: 0, sent: 0 });
+    expect((await outboxRowsFor(testDb.db, idea.ideaId)).find((r) => r.id === first.id)).toMatchObject({ status: "pending", attempts: 1, locked_until: null });
+
+    expect(await dispatchOutbox({ now: later(now, 61 * minute), mailer })).toMatchObject({ claimed: 2, sent: 2 });
+    expect(recipientsOf(resend.sent)).toEqual(BOTH);
+  });
+
+  it.runIf(Boolean(process.env.TEST_DATABASE_URL))("leaves a batch alone while another instance is claiming one of its mails (PostgreSQL)", async () => {
+    const idea = await submitWithColleague();
+    const mailer = resendMailer();
+    const now = new Date();
+    resend.loseAnswers(1);
+    await dispatchOutbox({ now, mailer, random: midpoint });
+    const [, second] = await outboxRowsFor(testDb.db, idea.ideaId);
+    const result = await asService(
+      "test: another instance mid-claim",
+      async (trx) => {
+        await trx.selectFrom("outbox_messages").select("id").where("id", "=", second.id).forUpdate().execute();
+        return dispatchOutbox({ now: later(now, 3 * minute), mailer });
+      },
+      testDb.db,
+    );
+    expect(result).toMatchObject({ claimed: 0 });
+    expect((await outboxRowsFor(testDb.db, idea.ideaId)).map((r) => [r.status, r.attempts])).toEqual([["pending", 1], ["pending", 1]]);
+    expect(await dispatchOutbox({ now: later(now, 3 * minute), mailer })).toMatchObject({ claimed: 2, sent: 2 });
+    expect(recipientsOf(resend.sent)).toEqual(BOTH);
+  });
+
+  it("splits a batch Resend refused outright (422): each mail then goes alone with its own key", async () => {
+    const idea = await submitWithColleague();
+    const rows = await outboxRowsFor(testDb.db, idea.ideaId);
+    server.use(
+      http.post(`${RESEND_API}/emails/batch`, () => HttpResponse.json({ statusCode: 422, name: "validation_error", message: "Invalid `to` field." }, { status: 422 }), {
+        once: true,
+      }),
+    );
+    const mailer = resendMailer();
+    const now = new Date();
+    expect(await dispatchOutbox({ now, mailer, random: midpoint })).toMatchObject({ claimed: 2, retried: 2 });
+    expect((await outboxRowsFor(testDb.db, idea.ideaId)).map((r) => r.batch_key)).toEqual([null, null]);
 
     expect(await dispatchOutbox({ now: later(now, 3 * minute), mailer })).toMatchObject({ claimed: 2, sent: 2 });
     expect(resend.batches).toHaveLength(0);

@@ -37,11 +37,14 @@ export type DispatchOutboxResult = {
 
 type Outcome =
   | { kind: "sent"; providerMessageId: string }
-  | { kind: "retry"; error: string }
+  /** dissolveBatch: the provider refused the batch outright (nothing sent), so its mails may go one by one. */
+  | { kind: "retry"; error: string; dissolveBatch?: boolean }
   | { kind: "failed"; error: string }
   | { kind: "deferred"; until: Date; error: string };
 
-type Prepared = { row: OutboxMessage; mail: MailMessage };
+type Prepared = { row: OutboxMessage; mail: MailMessage; rendered: RenderedMail };
+/** One request to the provider: a batch under `batchKey` (all or none), or a single mail. */
+type Delivery = { prepared: Prepared[]; batchKey: string | null };
 
 const SERVICE_REASON = "outbox dispatcher: deliver queued mail";
 const MAX_RESEND_BATCH = 100;
@@ -49,7 +52,8 @@ const MAX_RESEND_BATCH = 100;
 /**
  * Delivers due outbox messages once: claims them (FOR UPDATE SKIP LOCKED, so several instances
  * share the work), commits the claim, renders and sends them outside any transaction, then records
- * each outcome. Sending uses the row's idempotency key, so a message claimed again after a crash
+ * each outcome. Every request carries an idempotency key and is repeated exactly (same mails, same
+ * members, same key) until it is answered, so a message claimed again after a lost answer or a crash
  * between sending and recording is not delivered twice.
  */
 export async function dispatchOutbox(options: DispatchOutboxOptions = {}): Promise<DispatchOutboxResult> {
@@ -77,37 +81,35 @@ export async function dispatchOutbox(options: DispatchOutboxOptions = {}): Promi
 
   const prepared: Prepared[] = [];
   for (const row of claimed) {
-    const renderer = renderers[row.kind];
-    let rendered: RenderedMail | null;
-    try {
-      rendered = await asService("outbox dispatcher: read what a message needs", (trx) => renderer(trx, row), db);
-    } catch (error) {
-      await record([row], { kind: "retry", error: `could not render: ${safeErrorText(error)}` });
-      continue;
-    }
+    let rendered: RenderedMail | null = row.sent_mail;
     if (!rendered) {
-      await record([row], { kind: "failed", error: "nothing to send: the subject of the message no longer exists" });
-      continue;
+      try {
+        rendered = await asService("outbox dispatcher: read what a message needs", (trx) => renderers[row.kind](trx, row), db);
+      } catch (error) {
+        await record([row], { kind: "retry", error: `could not render: ${safeErrorText(error)}` });
+        continue;
+      }
+      if (!rendered) {
+        await record([row], { kind: "failed", error: "nothing to send: the subject of the message no longer exists" });
+        continue;
+      }
     }
-    prepared.push({ row, mail: { ...rendered, to: row.recipient_email, idempotencyKey: providerIdempotencyKey(row.idempotency_key) } });
+    prepared.push({ row, rendered, mail: { ...rendered, to: row.recipient_email, idempotencyKey: providerIdempotencyKey(row.idempotency_key) } });
   }
 
-  // First attempts go out together when the provider has a batch endpoint. A retry goes alone with its
-  // own key: whatever happened to the batch it was in, only its own key can safely be repeated.
-  const firstTries = prepared.filter((p) => p.row.attempts === 1);
-  const useBatch = Boolean(mailer.sendBatch) && firstTries.length > 1;
-  const deliveries: Prepared[][] = useBatch
-    ? [firstTries, ...prepared.filter((p) => p.row.attempts !== 1).map((p) => [p])]
-    : prepared.map((p) => [p]);
+  const deliveries = planDeliveries(prepared, Boolean(mailer.sendBatch));
+  // Written down before anything leaves: a dispatcher that dies while sending leaves the next one
+  // the same mails, members and keys to repeat.
+  await rememberWhatIsSent(db, deliveries);
 
   for (let index = 0; index < deliveries.length; index += 1) {
-    const group = deliveries[index];
+    const { prepared: group, batchKey } = deliveries[index];
     const rows = group.map((p) => p.row);
     try {
-      if (group.length > 1 && mailer.sendBatch) {
+      if (batchKey && mailer.sendBatch) {
         const { ids } = await mailer.sendBatch(
           group.map((p) => p.mail),
-          { idempotencyKey: batchIdempotencyKey(rows) },
+          { idempotencyKey: batchKey },
         );
         for (let i = 0; i < group.length; i += 1) await record([rows[i]], { kind: "sent", providerMessageId: ids[i] });
       } else {
@@ -120,41 +122,129 @@ export async function dispatchOutbox(options: DispatchOutboxOptions = {}): Promi
         const until = new Date(now.getTime() + Math.max(1000, waitMs));
         result.rateLimitedUntil = until;
         // Respect the provider: this message and everything after it wait, and the batch stops here.
-        const rest = deliveries.slice(index).flat().map((p) => p.row);
+        const rest = deliveries.slice(index).flatMap((d) => d.prepared.map((p) => p.row));
         await record(rest, { kind: "deferred", until, error: safeErrorText(error) });
         break;
       }
-      const refusedForGood = error instanceof MailDeliveryError && error.status === 422 && group.length === 1;
-      await record(rows, { kind: refusedForGood ? "failed" : "retry", error: safeErrorText(error) });
+      const refused = error instanceof MailDeliveryError && refusedUnsent(error.status);
+      if (refused && !batchKey && error.status === 422) {
+        await record(rows, { kind: "failed", error: safeErrorText(error) });
+      } else {
+        // Unknown outcome (no answer, 5xx): the same request again later. Refused (4xx): nothing
+        // was sent, so a batch's mails may go one by one (one bad address does not hold the rest).
+        await record(rows, { kind: "retry", error: safeErrorText(error), dissolveBatch: refused && batchKey !== null });
+      }
     }
   }
   return result;
 }
 
+/**
+ * A 4xx other than 409 (an idempotency conflict: the key is in use) and 429 (slow down) means the
+ * provider refused the request: nothing of it was sent.
+ */
+function refusedUnsent(status: number | null) {
+  return status !== null && status >= 400 && status < 500 && status !== 409 && status !== 429;
+}
+
+/**
+ * Batches already sent once go again whole, under their key. Other first attempts go out together
+ * when the provider has a batch endpoint; anything else goes alone with its own key.
+ */
+function planDeliveries(prepared: Prepared[], canBatch: boolean): Delivery[] {
+  const earlierBatches = new Map<string, Prepared[]>();
+  const firstTries: Prepared[] = [];
+  const singles: Delivery[] = [];
+  for (const p of prepared) {
+    if (p.row.batch_key && canBatch) earlierBatches.set(p.row.batch_key, [...(earlierBatches.get(p.row.batch_key) ?? []), p]);
+    else if (!p.row.batch_key && canBatch && p.row.sent_mail === null && p.row.attempts === 1) firstTries.push(p);
+    else singles.push({ prepared: [p], batchKey: null });
+  }
+  // A repeat must be the same request, mails in the same order: ordered by their own unique key.
+  const inKeyOrder = (group: Prepared[]) => group.sort((a, b) => (a.row.idempotency_key < b.row.idempotency_key ? -1 : 1));
+  const deliveries: Delivery[] = [...earlierBatches].map(([batchKey, group]) => ({ prepared: inKeyOrder(group), batchKey }));
+  inKeyOrder(firstTries);
+  if (firstTries.length > 1) deliveries.push({ prepared: firstTries, batchKey: batchIdempotencyKey(firstTries.map((p) => p.row)) });
+  else if (firstTries.length === 1) deliveries.push({ prepared: firstTries, batchKey: null });
+  return [...deliveries, ...singles];
+}
+
+/** Keeps each mail as it is about to be sent, and the batch it goes in, on its outbox row. */
+async function rememberWhatIsSent(db: Db, deliveries: Delivery[]) {
+  const fresh = deliveries.flatMap(({ prepared, batchKey }) =>
+    prepared.filter((p) => p.row.sent_mail === null || p.row.batch_key !== batchKey).map((p) => ({ id: p.row.id, mail: p.rendered, batch_key: batchKey })),
+  );
+  if (fresh.length === 0) return;
+  await asService(
+    SERVICE_REASON,
+    (trx) => sql`
+      update public.outbox_messages m
+      set sent_mail = x.mail, batch_key = x.batch_key
+      from jsonb_to_recordset(${JSON.stringify(fresh)}::jsonb) as x(id uuid, mail jsonb, batch_key text)
+      where m.id = x.id and m.status = 'pending'`.execute(trx),
+    db,
+  );
+  for (const { prepared, batchKey } of deliveries) {
+    for (const p of prepared) {
+      p.row.sent_mail = p.rendered;
+      p.row.batch_key = batchKey;
+    }
+  }
+}
+
+/**
+ * Claims due messages, and with any of them that was sent in a batch, the rest of that batch (it can
+ * only be repeated whole). A batch part of which another dispatcher holds is left for later.
+ */
 async function claimDueMessages(db: Db, { now, batchSize, kinds, lockMs }: { now: Date; batchSize: number; kinds: string[]; lockMs: number }) {
   if (kinds.length === 0) return [];
   const lockedUntil = new Date(now.getTime() + lockMs);
   const rows = await asService(
     SERVICE_REASON,
-    async (trx) =>
-      (
+    async (trx) => {
+      const { rows: candidates } = await sql<{ id: string; batch_key: string | null }>`
+        with due as (
+          select id, batch_key from public.outbox_messages
+          where status = 'pending'
+            and next_attempt_at <= ${now}
+            and (locked_until is null or locked_until <= ${now})
+            and kind = any(${sql.val(kinds)}::text[])
+          order by next_attempt_at, created_at
+          limit ${batchSize}
+          for update skip locked
+        ),
+        batch_mates as (
+          select m.id, m.batch_key from public.outbox_messages m
+          where m.status = 'pending'
+            and m.batch_key in (select d.batch_key from due d where d.batch_key is not null)
+            and m.id not in (select d.id from due d)
+            and (m.locked_until is null or m.locked_until <= ${now})
+          for update skip locked
+        )
+        select id, batch_key from due
+        union all
+        select id, batch_key from batch_mates`.execute(trx);
+      const ids = candidates.map((c) => c.id);
+      const batchKeys = [...new Set(candidates.flatMap((c) => (c.batch_key ? [c.batch_key] : [])))];
+      const { rows: incomplete } =
+        batchKeys.length === 0
+          ? { rows: [] }
+          : await sql<{ batch_key: string }>`
+              select batch_key from public.outbox_messages
+              where status = 'pending' and batch_key = any(${sql.val(batchKeys)}::text[])
+              group by batch_key
+              having count(*) > count(*) filter (where id = any(${sql.val(ids)}::uuid[]))`.execute(trx);
+      const held = new Set(incomplete.map((r) => r.batch_key));
+      const claim = candidates.filter((c) => !c.batch_key || !held.has(c.batch_key)).map((c) => c.id);
+      if (claim.length === 0) return [];
+      return (
         await sql<OutboxMessage>`
-          with due as (
-            select id from public.outbox_messages
-            where status = 'pending'
-              and next_attempt_at <= ${now}
-              and (locked_until is null or locked_until <= ${now})
-              and kind = any(${sql.val(kinds)}::text[])
-            order by next_attempt_at, created_at
-            limit ${batchSize}
-            for update skip locked
-          )
           update public.outbox_messages m
           set locked_until = ${lockedUntil}, attempts = m.attempts + 1
-          from due
-          where m.id = due.id
+          where m.id = any(${sql.val(claim)}::uuid[])
           returning m.*`.execute(trx)
-      ).rows,
+      ).rows;
+    },
     db,
   );
   return rows.sort((a, b) => a.next_attempt_at.getTime() - b.next_attempt_at.getTime() || a.created_at.getTime() - b.created_at.getTime());
@@ -167,6 +257,8 @@ async function recordOutcome(
   { now, policy, random }: { now: Date; policy: BackoffPolicy; random: () => number },
 ) {
   if (rows.length === 0) return;
+  // One time for all: a batch's messages must come due together to go again as that batch.
+  const retryAt = new Date(now.getTime() + retryDelayMs(Math.max(...rows.map((r) => r.attempts)), policy, random));
   await asService(
     SERVICE_REASON,
     async (trx) => {
@@ -174,7 +266,7 @@ async function recordOutcome(
         const update = trx.updateTable("outbox_messages").where("id", "=", row.id).where("status", "=", "pending");
         if (outcome.kind === "sent") {
           await update
-            .set({ status: "sent", sent_at: now, provider_message_id: outcome.providerMessageId, locked_until: null, last_error: null })
+            .set({ status: "sent", sent_at: now, provider_message_id: outcome.providerMessageId, locked_until: null, last_error: null, sent_mail: null })
             .execute();
         } else if (outcome.kind === "deferred") {
           await update
@@ -186,10 +278,16 @@ async function recordOutcome(
             }))
             .execute();
         } else if (outcome.kind === "failed" || row.attempts >= policy.maxAttempts) {
-          await update.set({ status: "failed", locked_until: null, last_error: outcome.error }).execute();
+          await update.set({ status: "failed", locked_until: null, last_error: outcome.error, sent_mail: null }).execute();
         } else {
-          const nextAttemptAt = new Date(now.getTime() + retryDelayMs(row.attempts, policy, random));
-          await update.set({ next_attempt_at: nextAttemptAt, locked_until: null, last_error: outcome.error }).execute();
+          await update
+            .set({
+              next_attempt_at: retryAt,
+              locked_until: null,
+              last_error: outcome.error,
+              ...(outcome.dissolveBatch ? { batch_key: null } : {}),
+            })
+            .execute();
         }
       }
     },
@@ -202,7 +300,7 @@ export function providerIdempotencyKey(key: string) {
   return key.length <= 256 ? key : `outbox:${crypto.createHash("sha256").update(key).digest("hex")}`;
 }
 
-/** The same set of messages gives the same batch key, so a repeated batch is not sent twice. */
+/** The batch's key: the same set of messages gives the same key. */
 function batchIdempotencyKey(rows: OutboxMessage[]) {
   const keys = rows.map((r) => r.idempotency_key).sort();
   return `outbox-batch:${crypto.createHash("sha256").update(keys.join("\n")).digest("hex")}`;

@@ -1,7 +1,7 @@
 import type { Selectable } from "kysely";
-import type { OutboxMessagesTable } from "~/db/schema";
+import type { OutboxMessagesTable, RenderedMailColumn } from "~/db/schema";
 
 export type OutboxMessage = Selectable<OutboxMessagesTable>;
 
 /** What a renderer makes of an outbox row; the dispatcher adds recipient and idempotency key. */
-export type RenderedMail = { subject: string; html: string; text: string; tags?: Record<string, string> };
+export type RenderedMail = RenderedMailColumn;
