@@ -4,6 +4,8 @@ import { asService, withUser } from "~/db/client.server";
 import { addNetworkMember as addMemberAsAdmin } from "~/modules/admin/add-network-member.server";
 import { createNetwork } from "~/modules/admin/create-network.server";
 import { loadCurrentUser } from "~/modules/auth/current-user.server";
+import { getTranslator } from "~/i18n/i18n.server";
+import { notificationText } from "~/modules/notification-centre/notification-text.server";
 import { deleteMyAccount } from "~/modules/privacy-rights/delete-my-account.server";
 import { exportMyData } from "~/modules/privacy-rights/export-my-data.server";
 import { AppError } from "~/utils/app-error";
@@ -129,6 +131,14 @@ describe("delete my account", () => {
   });
 
   it("deletes the person, keeps their ideas, comments and answers without them, and logs the event without them", async () => {
+    // Their comment told Lene (the Drammen idea's submitter) "Sverre Slett kommenterte …".
+    const lene = await adminTestUser(testDb.db, "lene.dahl@drammen.example.no");
+    const naming = () =>
+      asService("test: notifications naming the person", (trx) =>
+        trx.selectFrom("notifications").select(["id", "kind", "title_key", "values"]).where(sql<boolean>`"values"::text like '%Sverre Slett%'`).execute(),
+      );
+    const before = await naming();
+    expect(before.map((n) => n.kind)).toContain("comment_added");
     await deleteMyAccount({ user: me.user, confirmEmail: ` ${me.user.email.toUpperCase()} ` });
     const id = me.user.id;
 
@@ -179,6 +189,15 @@ describe("delete my account", () => {
     const reader = await adminTestUser(testDb.db, "lene.dahl@drammen.example.no");
     const view = await withUser(reader, (trx) => sql<{ author_id: string | null; author_name: string | null; body: string }>`select * from public.idea_comment_view(${me.other.ideaId}::uuid)`.execute(trx));
     expect(view.rows.find((c) => c.body === "Kommentar SLETT2208")).toMatchObject({ author_id: null, author_name: null });
+
+    // Other people's notifications keep what happened, without the name.
+    expect(await naming()).toEqual([]);
+    const leneNotice = await asService("test: Lene's notice", (trx) =>
+      trx.selectFrom("notifications").select(["kind", "title_key", "values", "recipient_id"]).where("id", "=", before.find((n) => n.kind === "comment_added")!.id).executeTakeFirstOrThrow(),
+    );
+    expect(leneNotice.recipient_id).toBe(lene.id);
+    expect(notificationText(await getTranslator("nb"), "nb", leneNotice)).toMatch(/^Tidligere ansatt kommenterte «Drammens forslag for SLETT2208»/);
+    expect(notificationText(await getTranslator("en"), "en", leneNotice)).toMatch(/^Former employee /);
 
     // The audit log has the event, and nowhere the person.
     const log = await asService("test: audit log", (trx) => trx.selectFrom("audit_log").selectAll().orderBy("id").execute());
