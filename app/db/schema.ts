@@ -355,14 +355,17 @@ export type IdeaAnswersTable = {
 export type IdeaInternalNotesTable = {
   id: Generated<string>;
   idea_id: string;
-  author_id: Generated<string>;
+  /** Null once the author has deleted their account (the note stays). */
+  author_id: ColumnType<string | null, string | undefined, never>;
   body: string;
   created_at: CreatedAt;
 };
 
 export type IdeaEvaluationsTable = {
+  id: Generated<string>;
   idea_id: string;
-  evaluator_id: Generated<string>;
+  /** Null once the evaluator has deleted their account (the scores stay in the averages). */
+  evaluator_id: ColumnType<string | null, string | undefined, never>;
   criterion: EvaluationCriterion;
   score: number;
   note: string | null;

@@ -284,7 +284,7 @@ function StatusForm() {
               </p>
               <p className="whitespace-pre-wrap">{a.body}</p>
               <p className="text-sm text-slate-700">
-                {t("answers.byAt", { author: a.author_name ?? "", date: "" })}
+                {t("answers.byAt", { author: a.author_name ?? t("formerEmployee"), date: "" })}
                 <time dateTime={a.createdAt.iso}>{a.createdAt.text}</time>
               </p>
               <NetworkRating rating={data.ratings[a.id]} />
@@ -486,7 +486,7 @@ function NotesForm() {
           {data.notes.map((n) => (
             <li key={n.id}>
               <p className="whitespace-pre-wrap">{n.body}</p>
-              <p className="text-sm text-slate-700">{t("notes.byAt", { author: n.author_name ?? "", date: n.createdAt.text })}</p>
+              <p className="text-sm text-slate-700">{t("notes.byAt", { author: n.author_name ?? t("formerEmployee"), date: n.createdAt.text })}</p>
             </li>
           ))}
         </ol>

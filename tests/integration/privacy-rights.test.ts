@@ -6,6 +6,8 @@ import { createNetwork } from "~/modules/admin/create-network.server";
 import { loadCurrentUser } from "~/modules/auth/current-user.server";
 import { getTranslator } from "~/i18n/i18n.server";
 import { notificationText } from "~/modules/notification-centre/notification-text.server";
+import { getIdeaForTriage } from "~/modules/triage/get-idea-for-triage.server";
+import { saveEvaluation } from "~/modules/triage/save-evaluation.server";
 import { deleteMyAccount } from "~/modules/privacy-rights/delete-my-account.server";
 import { exportMyData } from "~/modules/privacy-rights/export-my-data.server";
 import { AppError } from "~/utils/app-error";
@@ -51,6 +53,7 @@ async function personWithEverything(marker: string, name: string) {
   await withUser(user, async (trx) => {
     await trx.insertInto("idea_answers").values({ idea_id: own.ideaId, to_status: "under_review", body: `Svar ${marker}: vi ser på dette nå.` }).execute();
     await trx.insertInto("idea_internal_notes").values({ idea_id: own.ideaId, body: `Notat ${marker}` }).execute();
+    await trx.insertInto("idea_evaluations").values({ idea_id: own.ideaId, criterion: "useful", score: 4, note: `Vurdering ${marker}` }).execute();
   });
   await asService("test: a notification", (trx) =>
     trx.insertInto("notifications").values({ recipient_id: user.id, kind: "test_notice", title_key: "items.idea_answered", values: JSON.stringify({ title: `Varsel ${marker}` }) }).execute(),
@@ -169,7 +172,20 @@ describe("delete my account", () => {
       answer: await trx.selectFrom("idea_answers").select(["author_id", "body"]).where("idea_id", "=", me.own.ideaId).executeTakeFirstOrThrow(),
       sameNeed: await trx.selectFrom("idea_same_need").select(["profile_id", "note"]).where("idea_id", "=", me.other.ideaId).where("organisation_id", "=", ref.organisation("asker")).executeTakeFirstOrThrow(),
       network: await trx.selectFrom("networks").select("id").where("id", "=", ownNetwork).executeTakeFirst(),
+      note: await trx.selectFrom("idea_internal_notes").select(["author_id", "body"]).where("idea_id", "=", me.own.ideaId).executeTakeFirstOrThrow(),
+      evaluation: await trx.selectFrom("idea_evaluations").select(["evaluator_id", "criterion", "score", "note"]).where("idea_id", "=", me.own.ideaId).executeTakeFirstOrThrow(),
     }));
+    // The network's working notes and scores stay, without the person.
+    expect(kept.note).toEqual({ author_id: null, body: "Notat SLETT2208" });
+    expect(kept.evaluation).toEqual({ evaluator_id: null, criterion: "useful", score: 4, note: "Vurdering SLETT2208" });
+    // On the triage page: the note without a name, the score in the average; a colleague still scores.
+    const colleague = await adminTestUser(testDb.db, "marius.bakken@asker.example.no");
+    const triage = await getIdeaForTriage({ user: colleague, publicId: me.own.publicId });
+    expect(triage?.notes.map((n) => [n.body, n.author_name])).toEqual([["Notat SLETT2208", null]]);
+    expect(triage?.evaluationAverages.useful).toEqual({ average: 4, count: 1 });
+    await saveEvaluation({ user: colleague, ideaId: me.own.ideaId, scores: [{ criterion: "useful", score: 2, note: null }] });
+    await saveEvaluation({ user: colleague, ideaId: me.own.ideaId, scores: [{ criterion: "useful", score: 3, note: null }] });
+    expect((await getIdeaForTriage({ user: colleague, publicId: me.own.publicId }))?.evaluationAverages.useful).toEqual({ average: 3.5, count: 2 });
     expect(kept.idea).toMatchObject({ title: "Eget forslag SLETT2208 om nattevakt", owner_id: null, status: "under_review" });
     expect(kept.submitter).toEqual({ submitter_id: null, display_name: "" });
     expect(kept.comment).toEqual({ author_id: null, body: "Kommentar SLETT2208" });
