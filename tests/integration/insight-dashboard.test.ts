@@ -1,4 +1,5 @@
 import { sql } from "kysely";
+import { BREAKDOWN_DIMENSIONS } from "~/modules/insight/insight-vocabulary";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { withAnon, withUser } from "~/db/client.server";
 import { getTranslator } from "~/i18n/i18n.server";
@@ -187,10 +188,34 @@ describe("insight scope (row-level)", () => {
       expect((await sql`select * from public.insight_owner_workload(${b}::uuid[], ${NOW})`.execute(trx)).rows).toEqual([]);
       expect((await sql`select * from public.insight_status_funnel(${b}::uuid[], '2026-01-01', '2026-07-01')`.execute(trx)).rows).toEqual([]);
       expect((await sql`select * from public.insight_breakdown(${b}::uuid[], '2026-01-01', '2026-07-01', 'organisation')`.execute(trx)).rows).toEqual([]);
+      expect((await sql`select * from public.insight_breakdowns(${b}::uuid[], '2026-01-01', '2026-07-01')`.execute(trx)).rows).toEqual([]);
     });
     const other = await dashboardFor(coordB);
     expect(other.firstAnswersTotal).toMatchObject({ submitted: 2 });
     expect(other.sameNeed).toEqual([]);
+  });
+
+  it("gives the four breakdowns in one pass with exactly the rows of one call per dimension, for every kind of reader", async () => {
+    for (const [who, user] of Object.entries({ admin, partner, coordA, memberA, coordB })) {
+      for (const networks of [null, [netA.id], [netB.id, netC.id]]) {
+        await withUser(user, async (trx) => {
+          const ids = networks ? sql`${networks}::uuid[]` : sql`null::uuid[]`;
+          const together = (await sql<{ dimension: string; key: string | null; ideas: number; open: number }>`
+            select * from public.insight_breakdowns(${ids}, '2026-01-01', '2026-07-01')`.execute(trx)).rows;
+          let compared = 0;
+          for (const dimension of BREAKDOWN_DIMENSIONS) {
+            const alone = (await sql`select * from public.insight_breakdown(${ids}, '2026-01-01', '2026-07-01', ${dimension})`.execute(trx)).rows;
+            const fromTogether = together.filter((r) => r.dimension === dimension).map(({ dimension: _, ...rest }) => rest);
+            expect(fromTogether, `${who} ${dimension} ${JSON.stringify(networks)}`).toEqual(alone);
+            compared += alone.length;
+          }
+          expect(together).toHaveLength(compared);
+        });
+      }
+    }
+    // Not vacuous: the admin's breakdowns have rows in every dimension.
+    const d = await dashboardFor(admin);
+    for (const dimension of BREAKDOWN_DIMENSIONS) expect(d.breakdowns[dimension].length, dimension).toBeGreaterThan(0);
   });
 
   it("gives an employee outside every network no figures at all, and anonymous visitors none either", async () => {

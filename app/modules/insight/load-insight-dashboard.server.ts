@@ -116,10 +116,11 @@ export async function loadInsightDashboard(options: { user: SessionUser; filters
       select * from public.insight_backlog(${idsParam}, ${now})`.execute(trx);
     const funnel = await sql<{ status: IdeaStatus; ideas: number }>`
       select * from public.insight_status_funnel(${idsParam}, ${fromDate}::date, ${toDate}::date)`.execute(trx);
+    const { rows: breakdownRows } = await sql<{ dimension: BreakdownDimension; key: string | null; ideas: number; open: number }>`
+      select * from public.insight_breakdowns(${idsParam}, ${fromDate}::date, ${toDate}::date)`.execute(trx);
     const breakdowns = {} as Record<BreakdownDimension, BreakdownRow[]>;
     for (const dimension of BREAKDOWN_DIMENSIONS) {
-      const { rows } = await sql<{ key: string | null; ideas: number; open: number }>`
-        select * from public.insight_breakdown(${idsParam}, ${fromDate}::date, ${toDate}::date, ${dimension})`.execute(trx);
+      const rows = breakdownRows.filter((r) => r.dimension === dimension);
       const labels = await loadBreakdownLabels(trx, dimension, rows.flatMap((r) => (r.key ? [r.key] : [])), options.locale);
       breakdowns[dimension] = rows.map((r) => ({ key: r.key, label: r.key ? (labels.get(r.key) ?? null) : null, ideas: r.ideas, open: r.open }));
     }
