@@ -315,6 +315,10 @@ export function datasetStatements({ ideas, stories, profiles }) {
       select c.idea_id, c.author_id, c.created_at from public.idea_comments c join bench_plan p on p.id = c.idea_id
       on conflict do nothing`],
     ...storyStatements(stories),
+    // When each closed idea was closed (kept by a trigger in the app; the same rule here).
+    ["closing times", `update public.ideas i
+      set closed_at = app_private.idea_closing_time(i.id, i.status, i.withdrawn_at, i.last_answer_at, i.updated_at)
+      where app_private.is_closed_status(i.status)`],
     ["triggers on", "set local session_replication_role = origin"],
     // The list's per-status counters are kept by triggers, which were off above.
     ["idea counts", "select app_private.rebuild_idea_counts()"],
@@ -459,6 +463,8 @@ export async function checkDataset(query) {
     firstAnswerWrong: await one(`select count(*) from public.ideas i
       where i.first_answered_at is distinct from (select min(a.created_at) from public.idea_answers a where a.idea_id = i.id)
          or i.last_answer_at is distinct from (select max(a.created_at) from public.idea_answers a where a.idea_id = i.id)`),
+    closedAtWrong: await one(`select count(*) from public.ideas i
+      where i.closed_at is distinct from app_private.idea_closing_time(i.id, i.status, i.withdrawn_at, i.last_answer_at, i.updated_at)`),
     nextDueWrong: await one(`select count(*) from public.ideas
       where (app_private.is_closed_status(status) and next_due_at is not null) or (not app_private.is_closed_status(status) and next_due_at is null)`),
     answerWithoutEvent: await one(`select count(*) from public.idea_answers a

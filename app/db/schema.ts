@@ -197,6 +197,8 @@ export type IdeasTable = {
   first_answer_due_at: Timestamp;
   withdrawn_reason: string | null;
   withdrawn_at: ColumnType<Date | null, never, never>;
+  /** When the idea reached its closed status (kept by a trigger); null while it is open. */
+  closed_at: ColumnType<Date | null, never, never>;
   search_vector: ColumnType<string, never, never>;
   created_at: CreatedAt;
   updated_at: Timestamp;

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { asService, withUser } from "~/db/client.server";
 import { IdeaFormSchema } from "~/modules/ideas/idea-form-schema";
 import { submitIdea } from "~/modules/ideas/submit-idea.server";
+import { withdrawIdea } from "~/modules/ideas/withdraw-idea.server";
 import { dispatchOutbox } from "~/modules/notifications/dispatch-outbox.server";
 import { plainTextToRichTextState } from "~/modules/rich-text/plain-text";
 import { addInternalNote } from "~/modules/triage/add-internal-note.server";
@@ -312,5 +313,54 @@ describe("evaluations, notes and templates", () => {
     const templates = await listReplyTemplates({ user: ingrid, networkId: network });
     expect(templates.find((t) => t.id === id)).toMatchObject({ title: "Mottatt og under vurdering", to_status: null });
     expect(await listReplyTemplates({ user: kari, networkId: network })).toEqual([]);
+  });
+});
+
+describe("when an idea was closed (closed_at, for the insight figures)", () => {
+  // The rule the figures used before the column existed, looked up from the answers.
+  const lookedUp = (id: string) =>
+    asService("test: closing time by look-up", async (trx) =>
+      (await sql<{ at: Date | null }>`
+        select case when app_private.is_closed_status(i.status) then coalesce(
+          (select max(a.created_at) from public.idea_answers a where a.idea_id = i.id and a.to_status = i.status),
+          i.withdrawn_at, i.last_answer_at, i.updated_at) end as at
+        from public.ideas i where i.id = ${id}`.execute(trx)).rows[0]!.at,
+    );
+  const closedAt = async (id: string) => (await idea(id)).closed_at;
+  const answerTime = async (id: string) => (await answersOf(id)).at(-1)!.created_at;
+
+  it("is the closing answer's time, moves with a later answer, and is gone when the idea is reopened", async () => {
+    const { ideaId } = await newIdea("Lukketid for innsikten");
+    await changeIdeaStatus({ user: ingrid, change: { ideaId, toStatus: "under_review", body } });
+    expect(await closedAt(ideaId)).toBeNull();
+    await changeIdeaStatus({ user: ingrid, change: { ideaId, toStatus: "not_prioritised", body, lookAgainAt: "2027-03-01" } });
+    const closed = await closedAt(ideaId);
+    expect(closed).toEqual(await answerTime(ideaId));
+    expect(closed).toEqual(await lookedUp(ideaId));
+
+    // Answered again in the same closed status (a day later, say): the closing time follows.
+    await changeIdeaStatus({ user: ingrid, change: { ideaId, toStatus: "not_prioritised", body: "Vi har sett på det igjen, og det står ved lag.", lookAgainAt: "2027-03-01" } });
+    expect(await closedAt(ideaId)).toEqual(await lookedUp(ideaId));
+
+    await changeIdeaStatus({ user: marius, change: { ideaId, toStatus: "under_review", body: "Vi tar det opp igjen etter innspill fra Lier." } });
+    expect(await closedAt(ideaId)).toBeNull();
+    await changeIdeaStatus({ user: marius, change: { ideaId, toStatus: "new_practice", body: "Tatt i bruk i alle soner." } });
+    expect(await closedAt(ideaId)).toEqual(await lookedUp(ideaId));
+
+    // A correction of the answer's time on the service path moves it too.
+    const [last] = (await answersOf(ideaId)).slice(-1);
+    await asService("test: correct an answer's time", (trx) => sql`update public.idea_answers set created_at = '2026-05-20T10:00:00+02:00' where id = ${last!.id}`.execute(trx));
+    expect(await closedAt(ideaId)).toEqual(new Date("2026-05-20T10:00:00+02:00"));
+    expect(await closedAt(ideaId)).toEqual(await lookedUp(ideaId));
+  });
+
+  it("is the withdrawal's time when the submitter withdraws, also after earlier answers", async () => {
+    const { ideaId } = await newIdea("Trekkes etter første svar");
+    await changeIdeaStatus({ user: ingrid, change: { ideaId, toStatus: "under_review", body } });
+    await withdrawIdea({ user: kari, ideaId, reason: "Vi løste det på en annen måte i egen enhet." });
+    const row = await idea(ideaId);
+    expect(row.status).toBe("withdrawn");
+    expect(row.closed_at).toEqual(row.withdrawn_at);
+    expect(row.closed_at).toEqual(await lookedUp(ideaId));
   });
 });
