@@ -319,6 +319,9 @@ export function datasetStatements({ ideas, stories, profiles }) {
     ["closing times", `update public.ideas i
       set closed_at = app_private.idea_closing_time(i.id, i.status, i.withdrawn_at, i.last_answer_at, i.updated_at)
       where app_private.is_closed_status(i.status)`],
+    ["first answer working days", `update public.ideas
+      set first_answer_working_days = app_private.working_days_between(submitted_at, first_answered_at)
+      where first_answered_at is not null`],
     ["triggers on", "set local session_replication_role = origin"],
     // The list's per-status counters are kept by triggers, which were off above.
     ["idea counts", "select app_private.rebuild_idea_counts()"],
@@ -465,6 +468,8 @@ export async function checkDataset(query) {
          or i.last_answer_at is distinct from (select max(a.created_at) from public.idea_answers a where a.idea_id = i.id)`),
     closedAtWrong: await one(`select count(*) from public.ideas i
       where i.closed_at is distinct from app_private.idea_closing_time(i.id, i.status, i.withdrawn_at, i.last_answer_at, i.updated_at)`),
+    firstAnswerDaysWrong: await one(`select count(*) from public.ideas
+      where first_answer_working_days is distinct from app_private.working_days_between(submitted_at, first_answered_at)`),
     nextDueWrong: await one(`select count(*) from public.ideas
       where (app_private.is_closed_status(status) and next_due_at is not null) or (not app_private.is_closed_status(status) and next_due_at is null)`),
     answerWithoutEvent: await one(`select count(*) from public.idea_answers a

@@ -199,6 +199,8 @@ export type IdeasTable = {
   withdrawn_at: ColumnType<Date | null, never, never>;
   /** When the idea reached its closed status (kept by a trigger); null while it is open. */
   closed_at: ColumnType<Date | null, never, never>;
+  /** Working days from submission to the first answer (kept by a trigger); null until answered. */
+  first_answer_working_days: ColumnType<number | null, never, never>;
   search_vector: ColumnType<string, never, never>;
   created_at: CreatedAt;
   updated_at: Timestamp;
