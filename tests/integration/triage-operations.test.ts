@@ -331,8 +331,15 @@ describe("when an idea was closed (closed_at, for the insight figures)", () => {
 
   it("is the closing answer's time, moves with a later answer, and is gone when the idea is reopened", async () => {
     const { ideaId } = await newIdea("Lukketid for innsikten");
+    expect((await idea(ideaId)).first_answer_working_days).toBeNull();
     await changeIdeaStatus({ user: ingrid, change: { ideaId, toStatus: "under_review", body } });
     expect(await closedAt(ideaId)).toBeNull();
+    // Kept with it: the working days to the first answer, by the working-day calendar.
+    const byCalendar = await asService("test: working days by the calendar", async (trx) =>
+      (await sql<{ n: number }>`select app_private.working_days_between(submitted_at, first_answered_at) as n from public.ideas where id = ${ideaId}`.execute(trx)).rows[0]!.n,
+    );
+    expect(byCalendar).not.toBeNull();
+    expect((await idea(ideaId)).first_answer_working_days).toBe(byCalendar);
     await changeIdeaStatus({ user: ingrid, change: { ideaId, toStatus: "not_prioritised", body, lookAgainAt: "2027-03-01" } });
     const closed = await closedAt(ideaId);
     expect(closed).toEqual(await answerTime(ideaId));
