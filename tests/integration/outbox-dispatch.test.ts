@@ -386,6 +386,27 @@ describe("dispatching through Resend (MSW)", () => {
     expect(recipientsOf(resend.sent)).toEqual(BOTH);
   });
 
+  it("counts a batch that lost a member since as sent when Resend answers 409 for its reused key (it was sent before)", async () => {
+    const idea = await submitWithColleague();
+    const mailer = resendMailer();
+    const now = new Date();
+    resend.loseAnswers(1);
+    await dispatchOutbox({ now, mailer, random: midpoint });
+    expect(recipientsOf(resend.sent)).toEqual(BOTH);
+    // The colleague's message goes (as when its recipient deletes their account): the batch is now one mail.
+    const [ahmed, colleague] = await outboxRowsFor(testDb.db, idea.ideaId);
+    await asService("test: a member of the batch deleted", (trx) => trx.deleteFrom("outbox_messages").where("id", "=", colleague!.id).execute(), testDb.db);
+
+    expect(await dispatchOutbox({ now: later(now, 3 * minute), mailer })).toMatchObject({ claimed: 1, sent: 1 });
+    expect(recipientsOf(resend.sent)).toEqual(BOTH); // nothing sent again
+    expect((await outboxRowsFor(testDb.db, idea.ideaId)).find((r) => r.id === ahmed!.id)).toMatchObject({
+      status: "sent",
+      provider_message_id: null,
+      last_error: "sent earlier under the same idempotency key",
+      sent_mail: null,
+    });
+  });
+
   it("splits a batch Resend refused outright (422): each mail then goes alone with its own key", async () => {
     const idea = await submitWithColleague();
     const rows = await outboxRowsFor(testDb.db, idea.ideaId);

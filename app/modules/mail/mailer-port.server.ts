@@ -26,6 +26,8 @@ export class MailDeliveryError extends Error {
     readonly retryable: boolean,
     /** From the provider's Retry-After header, when it sent one (429). */
     readonly retryAfterSeconds: number | null = null,
+    /** The provider's name for the error (Resend: `invalid_idempotent_request`, …), when it gave one. */
+    readonly code: string | null = null,
   ) {
     super(message);
     this.name = "MailDeliveryError";

@@ -32,6 +32,7 @@ function deliveryError(error: ResendError, headers: Record<string, string> | nul
     status,
     retryable,
     status === 429 ? parseRetryAfter(headers) : null,
+    error?.name ?? null,
   );
 }
 

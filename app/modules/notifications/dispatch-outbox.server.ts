@@ -36,7 +36,8 @@ export type DispatchOutboxResult = {
 };
 
 type Outcome =
-  | { kind: "sent"; providerMessageId: string }
+  /** providerMessageId null: the provider had it already (the same key, sent before) but did not say its id again. */
+  | { kind: "sent"; providerMessageId: string | null; note?: string }
   /** dissolveBatch: the provider refused the batch outright (nothing sent), so its mails may go one by one. */
   | { kind: "retry"; error: string; dissolveBatch?: boolean }
   | { kind: "failed"; error: string }
@@ -125,6 +126,12 @@ export async function dispatchOutbox(options: DispatchOutboxOptions = {}): Promi
         const rest = deliveries.slice(index).flatMap((d) => d.prepared.map((p) => p.row));
         await record(rest, { kind: "deferred", until, error: safeErrorText(error) });
         break;
+      }
+      if (error instanceof MailDeliveryError && error.status === 409 && error.code === "invalid_idempotent_request") {
+        // The key was used before with other content: that earlier request reached the provider and
+        // was sent. Happens when a batch lost a member since (its recipient deleted their account).
+        await record(rows, { kind: "sent", providerMessageId: null, note: "sent earlier under the same idempotency key" });
+        continue;
       }
       const refused = error instanceof MailDeliveryError && refusedUnsent(error.status);
       if (refused && !batchKey && error.status === 422) {
@@ -266,7 +273,7 @@ async function recordOutcome(
         const update = trx.updateTable("outbox_messages").where("id", "=", row.id).where("status", "=", "pending");
         if (outcome.kind === "sent") {
           await update
-            .set({ status: "sent", sent_at: now, provider_message_id: outcome.providerMessageId, locked_until: null, last_error: null, sent_mail: null })
+            .set({ status: "sent", sent_at: now, provider_message_id: outcome.providerMessageId, locked_until: null, last_error: outcome.note ?? null, sent_mail: null })
             .execute();
         } else if (outcome.kind === "deferred") {
           await update
