@@ -215,6 +215,11 @@ export default function IdeaPage() {
         <div className="mt-2">
           <IdeaAttachments publicId={idea.publicId} attachments={idea.attachments} />
         </div>
+        {idea.canEdit ? (
+          <p className="mt-2">
+            <Link to={`/ideer/${encodeURIComponent(idea.publicId)}/vedlegg`}>{t("manageAttachments.manageLink")}</Link>
+          </p>
+        ) : null}
       </section>
 
       <section aria-labelledby="support-heading" className="mt-8">

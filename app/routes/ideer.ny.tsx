@@ -1,16 +1,6 @@
 import crypto from "node:crypto";
 import { parseWithZod } from "@conform-to/zod";
-import {
-  data,
-  MaxPartSizeExceededError,
-  redirect,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-  type UploadHandler,
-} from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
 import { pageTitle } from "~/components/page-title";
 import { IdeaForm, type IdeaFormActionData } from "~/components/idea-form/idea-form";
@@ -19,10 +9,10 @@ import { getTranslator } from "~/i18n/i18n.server";
 import { requireUser, type CurrentUser } from "~/modules/auth/current-user.server";
 import { draftValuesFromForm, getIdeaDraft, saveIdeaDraft, type DraftValues } from "~/modules/ideas/idea-drafts.server";
 import { IdeaFormSchema } from "~/modules/ideas/idea-form-schema";
-import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS } from "~/modules/ideas/idea-vocabulary";
+import { MAX_ATTACHMENT_BYTES } from "~/modules/ideas/idea-vocabulary";
 import { loadIdeaFormOptions } from "~/modules/ideas/load-idea-form-options.server";
 import { submitIdea } from "~/modules/ideas/submit-idea.server";
-import { cleanFileName, type UploadedFile } from "~/modules/ideas/validate-attachments.server";
+import { readFormWithAttachments, type ParsedAttachmentForm } from "~/modules/ideas/read-form-with-attachments.server";
 import { kickOutbox } from "~/modules/notifications/outbox-loop.server";
 import { resolveLocale } from "~/modules/preferences/resolve-locale.server";
 import { checkPrivacy } from "~/modules/privacy/check-privacy";
@@ -72,56 +62,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export const shouldRevalidate: ShouldRevalidateFunction = ({ formAction, defaultShouldRevalidate }) =>
   formAction && formAction !== "/ideer/ny" ? false : defaultShouldRevalidate;
 
-/** A bit above the per-file limit, so a file just over it is named in the message rather than cut off. */
-const MAX_FILE_PART_BYTES = MAX_ATTACHMENT_BYTES + 512 * 1024;
-const MAX_TEXT_PART_BYTES = 1024 * 1024;
 
-type ParsedRequest = { formData: FormData; files: UploadedFile[]; oversizedFiles: string[]; textTooLarge: boolean };
-
-/**
- * Reads the multipart post without giving up on the text when a file is too large: an oversized
- * file is drained and named, the other fields are kept so the user gets them back.
- */
-async function readIdeaFormRequest(request: Request): Promise<ParsedRequest> {
-  const contentType = request.headers.get("Content-Type") ?? "";
-  if (!contentType.startsWith("multipart/form-data")) {
-    return { formData: await request.formData(), files: [], oversizedFiles: [], textTooLarge: false };
-  }
-  const files: UploadedFile[] = [];
-  const oversizedFiles: string[] = [];
-  const textHandler = unstable_createMemoryUploadHandler({ maxPartSize: MAX_TEXT_PART_BYTES });
-  let textTooLarge = false;
-  const handler: UploadHandler = async (part) => {
-    if (typeof part.filename !== "string") {
-      try {
-        return await textHandler(part);
-      } catch (error) {
-        if (!(error instanceof MaxPartSizeExceededError)) throw error;
-        textTooLarge = true;
-        for await (const _ of part.data) void _;
-        return undefined;
-      }
-    }
-    const chunks: Uint8Array[] = [];
-    let size = 0;
-    for await (const chunk of part.data) {
-      size += chunk.byteLength;
-      // Past the count limit only the count matters: keep no bytes in memory.
-      if (size <= MAX_FILE_PART_BYTES && files.length < MAX_ATTACHMENTS) chunks.push(chunk);
-    }
-    if (part.name !== "attachments" || (part.filename === "" && size === 0)) return undefined;
-    if (size > MAX_FILE_PART_BYTES) {
-      oversizedFiles.push(cleanFileName(part.filename));
-      return undefined;
-    }
-    files.push({ fileName: part.filename, contentType: part.contentType, bytes: Buffer.concat(chunks) });
-    return undefined;
-  };
-  const formData = await unstable_parseMultipartFormData(request, handler);
-  return { formData, files, oversizedFiles, textTooLarge };
-}
-
-function hasFiles(parsed: ParsedRequest) {
+function hasFiles(parsed: ParsedAttachmentForm) {
   return parsed.files.length > 0 || parsed.oversizedFiles.length > 0;
 }
 
@@ -136,9 +78,9 @@ async function saveDraftQuietly(user: CurrentUser, formData: FormData): Promise<
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  let parsed: ParsedRequest;
+  let parsed: ParsedAttachmentForm;
   try {
-    parsed = await readIdeaFormRequest(request);
+    parsed = await readFormWithAttachments(request);
   } catch (error) {
     console.error("[ideer.ny] could not read the form", error);
     return data<IdeaFormActionData>({ result: { status: "error", error: { "": ["form.errors.requestTooLarge"] } } }, { status: 413 });

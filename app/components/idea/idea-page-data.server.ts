@@ -87,9 +87,10 @@ const attachmentTypeKeys: Record<string, string> = {
   "image/webp": "webp",
   "image/gif": "gif",
 };
+export const attachmentTypeKey = (contentType: string) => attachmentTypeKeys[contentType] ?? "other";
 const intlLocale: Record<Locale, string> = { nb: "nb-NO", nn: "nn-NO", en: "en-GB" };
 
-function formatSize(bytes: number, locale: Locale) {
+export function formatAttachmentSize(bytes: number, locale: Locale) {
   const [value, unit] = bytes >= 1024 * 1024 ? [bytes / (1024 * 1024), "megabyte"] : [Math.max(bytes / 1024, 0.1), "kilobyte"];
   return new Intl.NumberFormat(intlLocale[locale], { style: "unit", unit, maximumFractionDigits: 1 }).format(value);
 }
@@ -176,8 +177,8 @@ export async function loadIdeaPage(options: { user: CurrentUser; publicId: strin
     attachments: idea.attachments.map((a) => ({
       id: a.id,
       fileName: a.fileName,
-      typeKey: attachmentTypeKeys[a.contentType] ?? "other",
-      size: formatSize(a.sizeBytes, locale),
+      typeKey: attachmentTypeKey(a.contentType),
+      size: formatAttachmentSize(a.sizeBytes, locale),
     })),
     events: idea.events.map((e) => {
       const from = e.kind === "merged_in" ? more.mergedFrom.find((m) => m.id === e.data.fromIdeaId) : undefined;
