@@ -87,6 +87,29 @@ describe("following up my ideas", () => {
     expect(await page.getByText("Endret av innsender").isVisible()).toBe(true);
     await expectAccessible(page, "idea page after edit");
 
+    // A photo forgotten at submission: added, shown on the idea page, removed again.
+    await page.getByRole("link", { name: "Legg til eller fjern vedlegg" }).click();
+    await page.waitForURL((url) => url.pathname === `/ideer/${publicId}/vedlegg`);
+    await expect.poll(() => h1(page)).toBe("Vedlegg til forslaget");
+    await expectAccessible(page, "attachments page, none yet");
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]);
+    await page.getByLabel("Velg filer").setInputFiles({ name: "sensor-ved-senga.png", mimeType: "image/png", buffer: png });
+    await page.getByRole("button", { name: "Last opp" }).click();
+    await page.waitForURL((url) => url.pathname === `/ideer/${publicId}/vedlegg` && url.searchParams.get("lagt-til") === "1");
+    await expect.poll(() => page.getByRole("status").filter({ hasText: "Vedlegget er lagt til." }).isVisible()).toBe(true);
+    expect(await page.getByRole("link", { name: "sensor-ved-senga.png" }).isVisible()).toBe(true);
+    await expectAccessible(page, "attachments page, one file");
+    await page.goto(app.url(`/ideer/${publicId}`));
+    expect(await page.getByRole("link", { name: "sensor-ved-senga.png" }).isVisible()).toBe(true);
+    await page.getByRole("link", { name: "Legg til eller fjern vedlegg" }).click();
+    await page.waitForURL((url) => url.pathname === `/ideer/${publicId}/vedlegg`);
+    await page.getByRole("button", { name: "Fjern vedlegget sensor-ved-senga.png" }).click();
+    await page.waitForURL((url) => url.searchParams.has("fjernet"));
+    await expect.poll(() => page.getByRole("status").filter({ hasText: "Vedlegget er fjernet." }).isVisible()).toBe(true);
+    expect(await page.getByText("Forslaget har ingen vedlegg.").isVisible()).toBe(true);
+    await page.getByRole("link", { name: "Tilbake til forslaget" }).click();
+    await page.waitForURL((url) => url.pathname === `/ideer/${publicId}`);
+
     // A phone in home care: 360 px wide, same session.
     const phone = await newPage({ viewport: { width: 360, height: 740 }, storageState: await context.storageState() });
     await phone.page.goto(app.url("/mine-forslag"));
