@@ -4,7 +4,7 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { describedBy, FieldErrors, FormErrors } from "~/components/idea/form-feedback";
-import { IdeaStatusBadge } from "~/components/idea/idea-status-badge";
+import { IdeaPageHeading } from "~/components/idea/idea-page-heading";
 import { pageTitle } from "~/components/page-title";
 import { RichTextField } from "~/components/rich-text-editor/rich-text-field";
 import type { Locale } from "~/db/schema";
@@ -183,13 +183,7 @@ export default function EditIdeaPage() {
   if (!editable) {
     return (
       <div className="max-w-2xl">
-        <h1 className="text-3xl font-bold">{t("edit.title")}</h1>
-        <p className="mt-2 text-lg break-words">
-          <span className="font-semibold">{idea.publicId}</span> {idea.title}
-        </p>
-        <p className="mt-2">
-          <IdeaStatusBadge status={idea.status} />
-        </p>
+        <IdeaPageHeading heading={t("edit.title")} publicId={idea.publicId} title={idea.title} status={idea.status} />
         <p className="mt-6 text-lg">{t("edit.notEditableExplanation")}</p>
         <p className="mt-4">
           <Link to={ideaPath}>{t("edit.backToIdea")}</Link>
@@ -200,10 +194,7 @@ export default function EditIdeaPage() {
 
   return (
     <div className="max-w-2xl">
-      <h1 className="text-3xl font-bold">{t("edit.title")}</h1>
-      <p className="mt-2 text-lg break-words">
-        <span className="font-semibold">{idea.publicId}</span> {idea.title}
-      </p>
+      <IdeaPageHeading heading={t("edit.title")} publicId={idea.publicId} title={idea.title} />
       <p className="mt-2">{t("edit.intro")}</p>
 
       <Form method="post" className="mt-6 space-y-6" {...getFormProps(form)}>

@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { ContestSection, RateAnswerForm, type FeedbackReply } from "~/components/idea/answer-feedback";
 import { IdeaAnswers } from "~/components/idea/idea-answers";
 import { loadIdeaPage } from "~/components/idea/idea-page-data.server";
+import { IdeaPageHeading } from "~/components/idea/idea-page-heading";
 import { pageTitle } from "~/components/page-title";
 import { getTranslator } from "~/i18n/i18n.server";
 import { requireUser, type CurrentUser } from "~/modules/auth/current-user.server";
@@ -69,10 +70,7 @@ export default function AnswerFeedbackPage() {
   const { t } = useTranslation("triage");
   return (
     <div className="max-w-3xl">
-      <h1 className="text-3xl font-bold">{title}</h1>
-      <p className="mt-2 text-lg break-words">
-        <span className="font-semibold">{idea.publicId}</span> {idea.title}
-      </p>
+      <IdeaPageHeading heading={title} publicId={idea.publicId} title={idea.title} />
       <div className="mt-6">
         <IdeaAnswers
           answers={idea.answers}

@@ -4,7 +4,7 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { dangerButtonClass, describedBy, FieldErrors, FormErrors } from "~/components/idea/form-feedback";
-import { IdeaStatusBadge } from "~/components/idea/idea-status-badge";
+import { IdeaPageHeading } from "~/components/idea/idea-page-heading";
 import { pageTitle } from "~/components/page-title";
 import { getTranslator } from "~/i18n/i18n.server";
 import { requireUser, type CurrentUser } from "~/modules/auth/current-user.server";
@@ -69,13 +69,7 @@ export default function WithdrawIdeaPage() {
 
   return (
     <div className="max-w-2xl">
-      <h1 className="text-3xl font-bold">{t("withdraw.title")}</h1>
-      <p className="mt-2 text-lg break-words">
-        <span className="font-semibold">{idea.publicId}</span> {idea.title}
-      </p>
-      <p className="mt-2">
-        <IdeaStatusBadge status={idea.status} />
-      </p>
+      <IdeaPageHeading heading={t("withdraw.title")} publicId={idea.publicId} title={idea.title} status={idea.status} />
       {idea.closed ? (
         <div className="mt-6">
           <p className="text-lg">{idea.status === "withdrawn" ? t("withdraw.alreadyWithdrawn") : t("withdraw.closedExplanation")}</p>

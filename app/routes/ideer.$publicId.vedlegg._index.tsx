@@ -5,7 +5,7 @@ import { readPageHandle } from "~/components/hydration";
 import { decodeMessage, encodeMessage } from "~/components/idea-form/form-messages";
 import { appErrorToMessages } from "~/components/idea-form/idea-form-errors";
 import { attachmentTypeKey, formatAttachmentSize } from "~/components/idea/idea-page-data.server";
-import { IdeaStatusBadge } from "~/components/idea/idea-status-badge";
+import { IdeaPageHeading } from "~/components/idea/idea-page-heading";
 import { pageTitle } from "~/components/page-title";
 import { getTranslator } from "~/i18n/i18n.server";
 import { requireUser, type CurrentUser } from "~/modules/auth/current-user.server";
@@ -125,13 +125,7 @@ export default function ManageAttachmentsPage() {
 
   return (
     <div className="max-w-2xl">
-      <h1 className="text-3xl font-bold">{t("manageAttachments.title")}</h1>
-      <p className="mt-2 text-lg break-words">
-        <span className="font-semibold">{idea.publicId}</span> {idea.title}
-      </p>
-      <p className="mt-2">
-        <IdeaStatusBadge status={idea.status} />
-      </p>
+      <IdeaPageHeading heading={t("manageAttachments.title")} publicId={idea.publicId} title={idea.title} status={idea.status} />
 
       {errors.length > 0 ? (
         <div role="alert" id="attachments-errors" className="mt-6 rounded-md border-l-4 border-red-700 bg-red-50 p-4 text-red-900">
