@@ -56,9 +56,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-type ActionData = { messages: string[] };
-
-const fail = (status: number, messages: string[]) => data<ActionData>({ messages }, { status });
+/** values: what was posted as text, given back like a Conform reply (a file input cannot be refilled). */
+type ActionData = { messages: string[]; values: Record<string, string> };
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
@@ -68,8 +67,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     parsed = await readFormWithAttachments(request);
   } catch {
-    return fail(413, ["form.errors.requestTooLarge"]);
+    return data<ActionData>({ messages: ["form.errors.requestTooLarge"], values: {} }, { status: 413 });
   }
+  const values: Record<string, string> = Object.create(null) as Record<string, string>;
+  for (const [name, value] of parsed.formData.entries()) if (typeof value === "string" && !(name in values)) values[name] = value;
+  const fail = (status: number, messages: string[]) => data<ActionData>({ messages, values }, { status });
   const intent = parsed.formData.get("intent");
   try {
     if (intent === "remove") {

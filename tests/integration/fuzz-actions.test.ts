@@ -21,7 +21,7 @@ import {
 // hostile fields: never a 500, nothing written when refused, and the typed text comes back.
 
 const ROUTES = discoverRoutes().filter((route) => route.hasAction);
-const RUNS = 20;
+const RUNS = Number(process.env.FUZZ_RUNS ?? 20);
 
 const setup = useFuzzSetup();
 
