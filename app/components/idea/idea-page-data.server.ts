@@ -3,12 +3,11 @@ import { withUser } from "~/db/client.server";
 import type { CocreatorKind, CocreatorStatus, IdeaStatus, Locale } from "~/db/schema";
 import type { CurrentUser } from "~/modules/auth/current-user.server";
 import { listCocreators } from "~/modules/cocreators/list-cocreators.server";
-import { describeIdeaRouting } from "~/modules/ideas/describe-idea-routing.server";
-import { findSimilarIdeas } from "~/modules/ideas/find-similar-ideas.server";
-import { getIdea, type IdeaDetail } from "~/modules/ideas/get-idea.server";
+import { describeRouting, type RoutingReason } from "~/modules/ideas/describe-routing.server";
+import { readSimilarIdeas } from "~/modules/ideas/find-similar-ideas.server";
+import { readIdea, type IdeaDetail } from "~/modules/ideas/get-idea.server";
 import { CLOSED_STATUSES, EDITABLE_STATUSES } from "~/modules/ideas/idea-vocabulary";
 import { loadIdeaStoryLinks } from "~/modules/stories/load-idea-story-links.server";
-import type { RoutingReason } from "~/modules/ideas/describe-routing.server";
 import { displayDate, type DisplayDate } from "./idea-dates";
 import type { FirstAnswerDue } from "./due-date-notice";
 
@@ -108,12 +107,16 @@ export function firstAnswerDue(status: IdeaStatus, dueAt: Date, locale: Locale, 
 /** Everything the idea page shows, as the user may see it; null when it does not exist for them. */
 export async function loadIdeaPage(options: { user: CurrentUser; publicId: string; locale: Locale }): Promise<IdeaPageData | null> {
   const { user, locale } = options;
-  const idea = await getIdea({ user, publicId: options.publicId });
-  if (!idea) return null;
-  const routing = (await describeIdeaRouting({ user, ideaId: idea.id, locale })) ?? { networkName: idea.network.name, reasons: [] };
-  const closed = (CLOSED_STATUSES as readonly string[]).includes(idea.status);
-  const more = await withUser(user, async (trx) => {
-    const row = await trx.selectFrom("ideas").select(["organisation_id", "next_due_at"]).where("id", "=", idea.id).executeTakeFirstOrThrow();
+  // One transaction, one connection: each round trip costs the page more than these small reads.
+  const read = await withUser(user, async (trx) => {
+    const idea = await readIdea(trx, { user, publicId: options.publicId });
+    if (!idea) return null;
+    const routing = await describeRouting(trx, {
+      networkId: idea.network.id,
+      organisationId: idea.organisationId,
+      explanation: idea.routingExplanation,
+      locale,
+    });
     const answers = await trx
       .selectFrom("idea_answers")
       .leftJoin("ideas as target", "target.id", "idea_answers.merged_into_id")
@@ -138,11 +141,15 @@ export async function loadIdeaPage(options: { user: CurrentUser; publicId: strin
       ? await trx.selectFrom("ideas").select(["id", "public_id", "title"]).where("id", "in", mergedFromIds).execute()
       : [];
     const storyLinks = await loadIdeaStoryLinks(trx, idea.id);
-    return { row, answers, support: support.rows, cocreators, mergedFrom, storyLinks };
+    const similar = (CLOSED_STATUSES as readonly string[]).includes(idea.status)
+      ? []
+      : (await readSimilarIdeas(trx, { title: idea.title, text: idea.problem, limit: 5 })).filter((s) => s.id !== idea.id).slice(0, 4);
+    return { idea, more: { routing, answers, support: support.rows, cocreators, mergedFrom, storyLinks, similar } };
   });
-  const similar = closed
-    ? []
-    : (await findSimilarIdeas({ user, title: idea.title, text: idea.problem, limit: 5 })).filter((s) => s.id !== idea.id).slice(0, 4);
+  if (!read) return null;
+  const { idea, more } = read;
+  const { routing, similar } = more;
+  const closed = (CLOSED_STATUSES as readonly string[]).includes(idea.status);
   const contactVacant = idea.submitter !== null && idea.submitter.id === null;
   const mine = more.cocreators.find((c) => c.profileId === user.id);
   const openForPeople = idea.status !== "merged" && idea.status !== "withdrawn";
@@ -191,8 +198,8 @@ export async function loadIdeaPage(options: { user: CurrentUser; publicId: strin
       };
     }),
     nextDue:
-      idea.status !== "received" && more.row.next_due_at
-        ? { date: displayDate(more.row.next_due_at, locale), overdue: more.row.next_due_at.getTime() < Date.now() }
+      idea.status !== "received" && idea.nextDueAt
+        ? { date: displayDate(idea.nextDueAt, locale), overdue: idea.nextDueAt.getTime() < Date.now() }
         : null,
     answers: more.answers.map((a) => ({
       id: a.id,
@@ -215,7 +222,7 @@ export async function loadIdeaPage(options: { user: CurrentUser; publicId: strin
     })),
     isCocreator: idea.isCocreator,
     contactVacant,
-    canTakeOver: contactVacant && openForPeople && more.row.organisation_id === user.organisationId,
+    canTakeOver: contactVacant && openForPeople && idea.organisationId === user.organisationId,
     canAskToCocreate: !idea.isMine && !mine && !closed && !contactVacant,
     canInvite: idea.isMine && !closed,
     canTriage: user.platformRole === "admin" || user.networks.some((n) => n.id === idea.network.id),

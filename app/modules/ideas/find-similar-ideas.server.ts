@@ -1,5 +1,5 @@
 import { sql, type RawBuilder } from "kysely";
-import { withUser, type SessionUser } from "~/db/client.server";
+import { withUser, type SessionUser, type Trx } from "~/db/client.server";
 import type { IdeaStatus } from "~/db/schema";
 
 export type SimilarIdea = {
@@ -106,18 +106,22 @@ export function similarIdeasQuery(options: SimilarIdeasOptions): RawBuilder<Simi
  * user, so the ideas_select policy still decides.
  */
 export async function findSimilarIdeas(options: SimilarIdeasOptions & { user: SessionUser }): Promise<SimilarIdea[]> {
+  if (!similarIdeasQuery(options)) return [];
+  return withUser(options.user, (trx) => readSimilarIdeas(trx, options));
+}
+
+/** The same, inside a transaction the caller holds as the user. */
+export async function readSimilarIdeas(trx: Trx, options: SimilarIdeasOptions): Promise<SimilarIdea[]> {
   const query = similarIdeasQuery(options);
   if (!query) return [];
-  return withUser(options.user, async (trx) => {
-    const { rows } = await query.execute(trx);
-    return rows.map((r) => ({
-      id: r.id,
-      publicId: r.public_id,
-      title: r.title,
-      status: r.status,
-      organisationName: r.organisation_name,
-      supportCount: r.support_count,
-      supportedByMe: r.supported_by_me,
-    }));
-  });
+  const { rows } = await query.execute(trx);
+  return rows.map((r) => ({
+    id: r.id,
+    publicId: r.public_id,
+    title: r.title,
+    status: r.status,
+    organisationName: r.organisation_name,
+    supportCount: r.support_count,
+    supportedByMe: r.supported_by_me,
+  }));
 }

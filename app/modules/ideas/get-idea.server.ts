@@ -1,5 +1,5 @@
 import { sql } from "kysely";
-import { withUser, type SessionUser } from "~/db/client.server";
+import { withUser, type SessionUser, type Trx } from "~/db/client.server";
 import type { IdeaStatus, IdeaVisibility, RoutingExplanation } from "~/db/schema";
 
 export type IdeaDetail = {
@@ -24,6 +24,9 @@ export type IdeaDetail = {
   routingExplanation: RoutingExplanation;
   submittedAt: Date;
   firstAnswerDueAt: Date;
+  /** When the submitter is next owed an answer (triage); null once closed. */
+  nextDueAt: Date | null;
+  organisationId: string;
   withdrawnReason: string | null;
   /** Null when the submitter chose to hide their name from you. */
   submitter: { id: string | null; displayName: string; onBehalfOfName: string | null } | null;
@@ -38,7 +41,12 @@ export type IdeaDetail = {
 
 /** One idea as the user may see it (RLS decides); null if it does not exist for them. */
 export async function getIdea(options: { user: SessionUser; publicId: string }): Promise<IdeaDetail | null> {
-  return withUser(options.user, async (trx) => {
+  return withUser(options.user, (trx) => readIdea(trx, options));
+}
+
+/** The same, inside a transaction the caller holds as the user. */
+export async function readIdea(trx: Trx, options: { user: SessionUser; publicId: string }): Promise<IdeaDetail | null> {
+  {
     const idea = await trx
       .selectFrom("ideas")
       .innerJoin("organisations", "organisations.id", "ideas.organisation_id")
@@ -64,6 +72,8 @@ export async function getIdea(options: { user: SessionUser; publicId: string }):
         "ideas.submitted_at",
         "ideas.first_answer_due_at",
         "ideas.withdrawn_reason",
+        "ideas.next_due_at",
+        "ideas.organisation_id",
         "organisations.name as organisation_name",
         "networks.id as network_id",
         "networks.name as network_name",
@@ -108,6 +118,8 @@ export async function getIdea(options: { user: SessionUser; publicId: string }):
       routingExplanation: idea.routing_explanation,
       submittedAt: idea.submitted_at,
       firstAnswerDueAt: idea.first_answer_due_at,
+      nextDueAt: idea.next_due_at,
+      organisationId: idea.organisation_id,
       withdrawnReason: idea.withdrawn_reason,
       submitter: submitter
         ? { id: submitter.submitter_id, displayName: submitter.display_name, onBehalfOfName: submitter.on_behalf_of_name }
@@ -119,5 +131,5 @@ export async function getIdea(options: { user: SessionUser; publicId: string }):
       attachments: attachments.map((a) => ({ id: a.id, fileName: a.file_name, contentType: a.content_type, sizeBytes: a.size_bytes })),
       events: events.map((e) => ({ kind: e.kind, createdAt: e.created_at, data: e.data })),
     };
-  });
+  }
 }
