@@ -1,57 +1,22 @@
-import {
-  MaxPartSizeExceededError,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
-  type UploadHandler,
-} from "@remix-run/node";
+import { readMultipartForm } from "~/modules/storage/read-multipart-form.server";
 import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS } from "./idea-vocabulary";
-import { cleanFileName, type UploadedFile } from "./validate-attachments.server";
-
-/** A bit above the per-file limit, so a file just over it is named in the message rather than cut off. */
-const MAX_FILE_PART_BYTES = MAX_ATTACHMENT_BYTES + 512 * 1024;
-const MAX_TEXT_PART_BYTES = 1024 * 1024;
+import type { UploadedFile } from "./validate-attachments.server";
 
 export type ParsedAttachmentForm = { formData: FormData; files: UploadedFile[]; oversizedFiles: string[]; textTooLarge: boolean };
 
-/**
- * Reads the multipart post without giving up on the text when a file is too large: an oversized
- * file is drained and named, the other fields are kept so the user gets them back.
- */
+/** An idea form with its `attachments` files (the idea form and the attachments page). */
 export async function readFormWithAttachments(request: Request): Promise<ParsedAttachmentForm> {
-  const contentType = request.headers.get("Content-Type") ?? "";
-  if (!contentType.startsWith("multipart/form-data")) {
-    return { formData: await request.formData(), files: [], oversizedFiles: [], textTooLarge: false };
-  }
-  const files: UploadedFile[] = [];
-  const oversizedFiles: string[] = [];
-  const textHandler = unstable_createMemoryUploadHandler({ maxPartSize: MAX_TEXT_PART_BYTES });
-  let textTooLarge = false;
-  const handler: UploadHandler = async (part) => {
-    if (typeof part.filename !== "string") {
-      try {
-        return await textHandler(part);
-      } catch (error) {
-        if (!(error instanceof MaxPartSizeExceededError)) throw error;
-        textTooLarge = true;
-        for await (const _ of part.data) void _;
-        return undefined;
-      }
-    }
-    const chunks: Uint8Array[] = [];
-    let size = 0;
-    for await (const chunk of part.data) {
-      size += chunk.byteLength;
-      // Past the count limit only the count matters: keep no bytes in memory.
-      if (size <= MAX_FILE_PART_BYTES && files.length < MAX_ATTACHMENTS) chunks.push(chunk);
-    }
-    if (part.name !== "attachments" || (part.filename === "" && size === 0)) return undefined;
-    if (size > MAX_FILE_PART_BYTES) {
-      oversizedFiles.push(cleanFileName(part.filename));
-      return undefined;
-    }
-    files.push({ fileName: part.filename, contentType: part.contentType, bytes: Buffer.concat(chunks) });
-    return undefined;
+  const form = await readMultipartForm(request, {
+    maxTextPartBytes: 1024 * 1024,
+    // A bit above the per-file limit, so a file just over it is named in the message rather than cut off.
+    maxFileBytes: MAX_ATTACHMENT_BYTES + 512 * 1024,
+    acceptsFile: (name) => name === "attachments",
+    maxFiles: MAX_ATTACHMENTS,
+  });
+  return {
+    formData: form.formData,
+    files: form.files.map(({ fileName, contentType, bytes }) => ({ fileName, contentType, bytes })),
+    oversizedFiles: form.oversized.map((f) => f.fileName),
+    textTooLarge: form.textTooLarge,
   };
-  const formData = await unstable_parseMultipartFormData(request, handler);
-  return { formData, files, oversizedFiles, textTooLarge };
 }
