@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { requireUser } from "~/modules/auth/current-user.server";
-import { draftValuesFromForm, saveIdeaDraft } from "~/modules/ideas/idea-drafts.server";
+import { draftValuesFromForm, isDraftTooLarge, saveIdeaDraft } from "~/modules/ideas/idea-drafts.server";
 
 export type AutosaveResponse = { draftId: string; savedAt: string };
 
@@ -21,10 +21,12 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const formData = await request.formData();
   const posted = formData.get("draftId");
+  const values = draftValuesFromForm(formData);
+  if (isDraftTooLarge(values)) return Response.json({ error: "too_large" }, { status: 413 });
   const draftId = await saveIdeaDraft({
     user,
     draftId: typeof posted === "string" && uuid.test(posted) ? posted : undefined,
-    values: draftValuesFromForm(formData),
+    values,
   });
   return Response.json({ draftId, savedAt: new Date().toISOString() } satisfies AutosaveResponse, { headers: { "Cache-Control": "no-store" } });
 }

@@ -7,7 +7,7 @@ import { IdeaForm, type IdeaFormActionData } from "~/components/idea-form/idea-f
 import { appErrorToMessages, mergeFieldErrors, privacyFindingErrors, richTextErrorMessage, type FieldErrors } from "~/components/idea-form/idea-form-errors";
 import { getTranslator } from "~/i18n/i18n.server";
 import { requireUser, type CurrentUser } from "~/modules/auth/current-user.server";
-import { draftValuesFromForm, getIdeaDraft, saveIdeaDraft, type DraftValues } from "~/modules/ideas/idea-drafts.server";
+import { draftValuesFromForm, getIdeaDraft, isDraftTooLarge, saveIdeaDraft, type DraftValues } from "~/modules/ideas/idea-drafts.server";
 import { IdeaFormSchema } from "~/modules/ideas/idea-form-schema";
 import { MAX_ATTACHMENT_BYTES } from "~/modules/ideas/idea-vocabulary";
 import { loadIdeaFormOptions } from "~/modules/ideas/load-idea-form-options.server";
@@ -89,6 +89,13 @@ export async function action({ request }: ActionFunctionArgs) {
   const draftId = asUuid(formData.get("draftId"));
 
   if (formData.get("intent") === "save-draft") {
+    if (isDraftTooLarge(draftValuesFromForm(formData))) {
+      const submission = parseWithZod(formData, { schema: IdeaFormSchema });
+      return data<IdeaFormActionData>(
+        { result: submission.reply({ formErrors: ["form.errors.draftTooLarge"] }), proposal: proposalToReturn(formData) },
+        { status: 413 },
+      );
+    }
     const saved = await saveDraftQuietly(user, formData);
     if (saved) throw redirect("/mine-forslag?kladd=lagret");
     const submission = parseWithZod(formData, { schema: IdeaFormSchema });

@@ -320,6 +320,22 @@ describe("/ideer/ny", () => {
     const left = await asService("test: draft gone", (trx) => trx.selectFrom("idea_drafts").select("id").where("id", "=", draft.id).execute());
     expect(left).toEqual([]);
   });
+
+  it("refuses a draft too large to keep with a message, gives the text back and saves nothing (the fuzz test found a 503)", async () => {
+    const title = `Veldig lang kladd ${crypto.randomUUID()}`;
+    // Two fields each under the per-field cut, together over what a draft may hold; "ø" is two bytes.
+    const problem = "ø".repeat(120_000);
+    const stopDoing = "æ".repeat(100_000);
+    const result = await submitForm({ intent: "save-draft", idempotencyKey: crypto.randomUUID(), title, problem, stopDoing });
+    const reply = expectReply(result);
+    expect(reply.init?.status).toBe(413);
+    const [message] = errorsOf(reply)[""] ?? [];
+    expect(message).toBe("form.errors.draftTooLarge");
+    expect(await translateNb(message!)).toContain("for stor");
+    expect(reply.data.result.initialValue).toMatchObject({ title, problem, stopDoing });
+    const saved = await asService("test: no draft", (trx) => trx.selectFrom("idea_drafts").select("id").where("title", "=", title).execute());
+    expect(saved).toEqual([]);
+  });
 });
 
 describe("/ideer/kladd (autosave)", () => {
@@ -338,6 +354,19 @@ describe("/ideer/kladd (autosave)", () => {
     expect(rows).toHaveLength(1);
     expect(rows[0].title).toBe("Andre utkast");
     expect(rows[0].form_data).toMatchObject({ problem: "Mer tekst", beneficiaries: ["municipality"] });
+  });
+
+  it("answers 413 for a draft too large to keep, and keeps the draft as it was", async () => {
+    const first = (await autosaveAction(routeArgs(await multipartPost("/ideer/kladd", KARI, { title: "Kort kladd", problem: "Litt tekst" })))) as Response;
+    const { draftId } = (await first.json()) as { draftId: string };
+    const tooLarge = (await autosaveAction(
+      routeArgs(await multipartPost("/ideer/kladd", KARI, { draftId, title: "Lang kladd", problem: "ø".repeat(120_000), proposalText: "å".repeat(100_000) })),
+    )) as Response;
+    expect(tooLarge.status).toBe(413);
+    expect(await tooLarge.json()).toEqual({ error: "too_large" });
+    const row = await asService("test: draft", (trx) => trx.selectFrom("idea_drafts").select(["title", "form_data"]).where("id", "=", draftId).executeTakeFirstOrThrow());
+    expect(row.title).toBe("Kort kladd");
+    expect(row.form_data).toMatchObject({ problem: "Litt tekst" });
   });
 
   it("never updates another person's draft: it creates a new one for the caller instead", async () => {

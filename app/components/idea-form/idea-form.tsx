@@ -628,6 +628,7 @@ export function IdeaForm(props: IdeaFormProps) {
           {autosave.status.state === "saving" ? t("autosave.saving") : null}
           {autosave.status.state === "saved" ? t("autosave.saved", { time: formatTime(autosave.status.at, locale) }) : null}
           {autosave.status.state === "failed" ? t("autosave.failed") : null}
+          {autosave.status.state === "tooLarge" ? t("autosave.tooLarge") : null}
           {restoredNotice && autosave.status.state === "idle" ? t("autosave.restored") : null}
         </p>
       </Form>

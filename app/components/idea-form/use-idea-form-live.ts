@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import type { SimilarIdea } from "~/modules/ideas/find-similar-ideas.server";
 import { checkPrivacy, type PrivacyCheckResult } from "~/modules/privacy/check-privacy";
 
-export type AutosaveStatus = { state: "idle" } | { state: "saving" } | { state: "saved"; at: Date } | { state: "failed" };
+export type AutosaveStatus = { state: "idle" } | { state: "saving" } | { state: "saved"; at: Date } | { state: "failed" } | { state: "tooLarge" };
 
 const AUTOSAVE_DELAY_MS = 2000;
 const RETRY_DELAYS_MS = [5_000, 15_000, 30_000, 60_000];
@@ -85,6 +85,13 @@ export function useAutosave(options: { formRef: React.RefObject<HTMLFormElement>
     const run = (async () => {
       try {
         const response = await fetch("/ideer/kladd", { method: "POST", body: formData, headers: { Accept: "application/json" } });
+        // Too large to keep on the server: retrying cannot help, the local copy still holds the text.
+        if (response.status === 413) {
+          if (stopped.current) return;
+          dirty.current = true;
+          setStatus({ state: "tooLarge" });
+          return;
+        }
         if (!response.ok) throw new Error(`draft save answered ${response.status}`);
         const body = (await response.json()) as { draftId: string };
         if (stopped.current) return;

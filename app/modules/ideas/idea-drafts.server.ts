@@ -35,8 +35,20 @@ export function draftValuesFromForm(formData: FormData): DraftValues {
   return values;
 }
 
+/**
+ * The database keeps a draft under 400 000 bytes (idea_drafts.form_data); JSON text is a little
+ * larger than the stored form, so this errs on the side of refusing in time.
+ */
+const MAX_DRAFT_BYTES = 390_000;
+
+/** Too large to keep as a draft (several fields near their limit): say so instead of failing. */
+export function isDraftTooLarge(values: DraftValues): boolean {
+  return Buffer.byteLength(JSON.stringify(values)) > MAX_DRAFT_BYTES;
+}
+
 /** Creates or updates the user's draft; returns its id. */
 export async function saveIdeaDraft(options: { user: SessionUser; draftId?: string; values: DraftValues }): Promise<string> {
+  if (isDraftTooLarge(options.values)) throw new AppError("draft_too_large");
   const title = typeof options.values.title === "string" ? options.values.title.slice(0, 300) : "";
   const formData = JSON.stringify(options.values);
   return withUser(options.user, async (trx) => {
