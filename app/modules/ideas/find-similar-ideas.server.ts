@@ -106,14 +106,18 @@ export function similarIdeasQuery(options: SimilarIdeasOptions): RawBuilder<Simi
  * user, so the ideas_select policy still decides.
  */
 export async function findSimilarIdeas(options: SimilarIdeasOptions & { user: SessionUser }): Promise<SimilarIdea[]> {
-  if (!similarIdeasQuery(options)) return [];
-  return withUser(options.user, (trx) => readSimilarIdeas(trx, options));
+  const query = similarIdeasQuery(options);
+  if (!query) return [];
+  return withUser(options.user, (trx) => similarIdeasFrom(trx, query));
 }
 
 /** The same, inside a transaction the caller holds as the user. */
 export async function readSimilarIdeas(trx: Trx, options: SimilarIdeasOptions): Promise<SimilarIdea[]> {
   const query = similarIdeasQuery(options);
-  if (!query) return [];
+  return query ? similarIdeasFrom(trx, query) : [];
+}
+
+async function similarIdeasFrom(trx: Trx, query: RawBuilder<SimilarIdeaRow>): Promise<SimilarIdea[]> {
   const { rows } = await query.execute(trx);
   return rows.map((r) => ({
     id: r.id,
