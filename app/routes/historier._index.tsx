@@ -13,12 +13,9 @@ import { getCurrentUser } from "~/modules/auth/current-user.server";
 import { linkClass, primaryButtonClass } from "~/modules/auth/form-feedback";
 import { resolveLocale } from "~/modules/preferences/resolve-locale.server";
 import { benefitTotalsForDisplay } from "~/modules/stories/format-benefit-number";
-import { listMyStories } from "~/modules/stories/list-my-stories.server";
-import { listReviewQueue } from "~/modules/stories/list-review-queue.server";
-import { listStories } from "~/modules/stories/list-stories.server";
+import { loadStoryGallery } from "~/modules/stories/load-story-gallery.server";
 import { dropUnknownStoryFilters, loadStoryGalleryOptions } from "~/modules/stories/load-story-gallery-options.server";
 import { parseStorySearchParams, storySearchParamsFor, type StorySearchQuery } from "~/modules/stories/story-search-schema";
-import { summariseBenefits } from "~/modules/stories/summarise-benefits.server";
 
 export const handle = readPageHandle;
 
@@ -44,15 +41,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const locale = await resolveLocale(request, user);
   const t = await getTranslator(locale);
   const parsed = parseStorySearchParams(new URL(request.url).searchParams);
-  const options = await loadStoryGalleryOptions({ viewer, locale });
+  const options = await loadStoryGalleryOptions({ locale });
   const known = dropUnknownStoryFilters(parsed.query, options);
   const query = known.query;
-  const [result, totals, mine, queue] = await Promise.all([
-    listStories({ viewer, query, locale }),
-    summariseBenefits({ viewer, query }),
-    viewer ? listMyStories({ user: viewer }) : Promise.resolve([]),
-    viewer ? listReviewQueue({ user: viewer }) : Promise.resolve([]),
-  ]);
+  const { stories: result, totals, mine, queue } = await loadStoryGallery({ viewer, query, locale });
   const shown = { ...query, page: result.page };
   const activeFilters = [query.theme, query.serviceArea, query.organisation, query.region, query.benefitCategory].filter(Boolean).length;
   const organisationName = query.organisation ? options.organisations.find((o) => o.value === query.organisation)?.label ?? null : null;

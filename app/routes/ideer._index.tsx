@@ -54,7 +54,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const locale = await resolveLocale(request, user);
   const t = await getTranslator(locale);
   const parsed = parseSearchParams(searchParams);
-  const options = await loadSearchOptions({ user, locale });
+  const options = await loadSearchOptions({ locale });
   const known = dropUnknownFilters(parsed.query, options);
   const query = known.query;
   const result = await searchIdeas({ user, query });

@@ -1,3 +1,4 @@
+import { dateTimeFormat } from "~/i18n/intl-formats";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -52,7 +53,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 function monthLabel(month: string, locale: string) {
-  return new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "nb-NO", { month: "short", year: "numeric", timeZone: "UTC" }).format(new Date(`${month}-01T00:00:00Z`));
+  return dateTimeFormat(locale === "en" ? "en-GB" : "nb-NO", { month: "short", year: "numeric", timeZone: "UTC" }).format(new Date(`${month}-01T00:00:00Z`));
 }
 
 function percent(share: number | null, locale: string) {

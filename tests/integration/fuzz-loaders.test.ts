@@ -18,7 +18,7 @@ import {
 // never a 500 and nothing written when refused.
 
 const ROUTES = discoverRoutes().filter((route) => route.hasLoader);
-const RUNS = 12;
+const RUNS = Number(process.env.FUZZ_RUNS ?? 12);
 
 const setup = useFuzzSetup();
 

@@ -5,6 +5,7 @@ import { saveReferenceItem } from "~/modules/admin/save-reference-item.server";
 import { updateNetwork } from "~/modules/admin/update-network.server";
 import { loadCurrentUser, type CurrentUser } from "~/modules/auth/current-user.server";
 import { loadSearchOptions } from "~/modules/search/load-search-options.server";
+import { loadStoryGalleryOptions } from "~/modules/stories/load-story-gallery-options.server";
 import { loadReference } from "../support/demo-data";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 import { ADMIN, EMPLOYEE, adminTestUser } from "./admin-support";
@@ -30,19 +31,19 @@ afterAll(async () => {
 
 describe("search filter choices", () => {
   it("are read once and then reused, per locale", async () => {
-    const first = await loadSearchOptions({ user: employee, locale: "nb" });
+    const first = await loadSearchOptions({ locale: "nb" });
     // A change behind the app's back (not through its admin pages) is not seen within the TTL.
     await asService("test: rename behind the app's back", (trx) => sql`update public.networks set name = 'Omdøpt i databasen' where slug = 'digi-asker'`.execute(trx), testDb.db);
-    const again = await loadSearchOptions({ user: employee, locale: "nb" });
+    const again = await loadSearchOptions({ locale: "nb" });
     expect(again).toBe(first);
-    const english = await loadSearchOptions({ user: employee, locale: "en" });
+    const english = await loadSearchOptions({ locale: "en" });
     expect(english).not.toBe(first);
     expect(english.networks.map((n) => n.label)).toContain("Omdøpt i databasen");
   });
 
   it("are read again after an admin renames a network or saves a theme", async () => {
     await updateNetwork({ user: admin, networkId: ref.network("digi-asker"), name: "Digi Asker (nytt navn)" });
-    const renamed = await loadSearchOptions({ user: employee, locale: "nb" });
+    const renamed = await loadSearchOptions({ locale: "nb" });
     expect(renamed.networks.map((n) => n.label)).toContain("Digi Asker (nytt navn)");
 
     await saveReferenceItem({
@@ -55,8 +56,12 @@ describe("search filter choices", () => {
       sortOrder: 99,
       active: true,
     });
-    const withTheme = await loadSearchOptions({ user: employee, locale: "nb" });
+    const withTheme = await loadSearchOptions({ locale: "nb" });
     expect(withTheme.themes.map((t) => t.value)).toContain("cache-proeve");
+    // The story gallery's filters are the same reference data from the same cache.
+    const gallery = await loadStoryGalleryOptions({ locale: "nb" });
+    expect(gallery.themes).toBe(withTheme.themes);
+    expect(gallery.organisations).toBe(withTheme.organisations);
   });
 });
 

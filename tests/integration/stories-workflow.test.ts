@@ -14,7 +14,7 @@ import { setFileStorage } from "~/modules/storage/file-storage.server";
 import { changeStoryStatus } from "~/modules/stories/change-story-status.server";
 import { createStory } from "~/modules/stories/create-story.server";
 import { getStory } from "~/modules/stories/get-story.server";
-import { listStories } from "~/modules/stories/list-stories.server";
+import { loadStoryGallery } from "~/modules/stories/load-story-gallery.server";
 import { tryStory } from "~/modules/stories/try-story.server";
 import { updateStory } from "~/modules/stories/update-story.server";
 import { loadReference } from "../support/demo-data";
@@ -93,9 +93,26 @@ describe("visibility (RLS)", () => {
     expect(anonymous!.benefits).toEqual([expect.objectContaining({ indicator: "Kjørte km per uke", baseline: 420, after: 260 })]);
     expect(await getStory({ viewer: null, slug: partners.slug, locale: "nb" })).toBeNull();
     expect(await getStory({ viewer: ahmed, slug: partners.slug, locale: "nb" })).not.toBeNull();
-    const gallery = await listStories({ viewer: null, query: noFilter, locale: "nb" });
-    expect(gallery.hits.map((h) => h.slug)).toContain(open.slug);
-    expect(gallery.hits.map((h) => h.slug)).not.toContain(partners.slug);
+    const gallery = await loadStoryGallery({ viewer: null, query: noFilter, locale: "nb" });
+    expect(gallery.stories.hits.map((h) => h.slug)).toContain(open.slug);
+    expect(gallery.stories.hits.map((h) => h.slug)).not.toContain(partners.slug);
+    expect(gallery).toMatchObject({ mine: [], queue: [] });
+  });
+
+  it("gives the gallery, read in one transaction, each viewer's own drafts and review queue", async () => {
+    const draft = await createStory({ user: kari, input: storyInput(ref, { title: "Kladd til galleriet" }), body });
+    const waiting = await createStory({ user: kari, input: storyInput(ref, { title: "Venter på vurdering i galleriet", intent: "submit" }), body });
+    const asKari = await loadStoryGallery({ viewer: kari, query: noFilter, locale: "nb" });
+    expect(asKari.mine.map((s) => s.slug)).toEqual(expect.arrayContaining([draft.slug, waiting.slug]));
+    expect(asKari.queue).toEqual([]);
+    const asMarius = await loadStoryGallery({ viewer: marius, query: noFilter, locale: "nb" });
+    expect(asMarius.mine.map((s) => s.slug)).not.toContain(draft.slug);
+    expect(asMarius.queue.map((s) => s.slug)).toContain(waiting.slug);
+    expect(asMarius.queue.map((s) => s.slug)).not.toContain(draft.slug);
+    // Tor Arne coordinates Drammen's network, not the one the story went to.
+    const asTorArne = await loadStoryGallery({ viewer: torArne, query: noFilter, locale: "nb" });
+    expect(asTorArne.queue.map((s) => s.slug)).not.toContain(waiting.slug);
+    expect(asKari.stories.hits.map((h) => h.slug)).not.toContain(waiting.slug);
   });
 
   it("hides drafts from everyone but the author, also from the reviewing network", async () => {

@@ -1,3 +1,4 @@
+import { numberFormat } from "~/i18n/intl-formats";
 import { sql } from "kysely";
 import { withUser } from "~/db/client.server";
 import type { CocreatorKind, CocreatorStatus, IdeaStatus, Locale } from "~/db/schema";
@@ -91,7 +92,7 @@ const intlLocale: Record<Locale, string> = { nb: "nb-NO", nn: "nn-NO", en: "en-G
 
 export function formatAttachmentSize(bytes: number, locale: Locale) {
   const [value, unit] = bytes >= 1024 * 1024 ? [bytes / (1024 * 1024), "megabyte"] : [Math.max(bytes / 1024, 0.1), "kilobyte"];
-  return new Intl.NumberFormat(intlLocale[locale], { style: "unit", unit, maximumFractionDigits: 1 }).format(value);
+  return numberFormat(intlLocale[locale], { style: "unit", unit, maximumFractionDigits: 1 }).format(value);
 }
 
 function nameIn(locale: Locale, row: { name_nb: string; name_nn: string; name_en: string }) {

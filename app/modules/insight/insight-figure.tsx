@@ -1,3 +1,4 @@
+import { numberFormat } from "~/i18n/intl-formats";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 
@@ -17,7 +18,7 @@ function shorten(text: string, max = 30) {
 
 export function formatNumber(value: number | null, locale: string, digits = 1) {
   if (value === null) return "–";
-  return new Intl.NumberFormat(locale === "en" ? "en-GB" : "nb-NO", { maximumFractionDigits: digits }).format(value);
+  return numberFormat(locale === "en" ? "en-GB" : "nb-NO", { maximumFractionDigits: digits }).format(value);
 }
 
 /** A horizontal bar chart drawn on the server: an image with a title and a description; the table next to it carries the figures. */

@@ -1,3 +1,4 @@
+import { dateTimeFormat } from "~/i18n/intl-formats";
 import type { Locale } from "~/db/schema";
 import { OSLO_TIME_ZONE } from "~/modules/sla/oslo-calendar";
 
@@ -5,7 +6,7 @@ const intlLocale: Record<Locale, string> = { nb: "nb-NO", nn: "nn-NO", en: "en-G
 
 /** A date as people in Norway write it, on Oslo's calendar: "fredag 5. desember 2026". */
 export function formatOsloDate(instant: Date, locale: Locale): string {
-  return new Intl.DateTimeFormat(intlLocale[locale], {
+  return dateTimeFormat(intlLocale[locale], {
     weekday: "long",
     day: "numeric",
     month: "long",

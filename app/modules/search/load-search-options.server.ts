@@ -1,4 +1,4 @@
-import { getDatabase, withUser, type Db, type SessionUser } from "~/db/client.server";
+import { getDatabase, withAnon, type Db } from "~/db/client.server";
 import type { Locale } from "~/db/schema";
 import type { SearchNotice, SearchQuery } from "./search-query-schema";
 
@@ -31,10 +31,9 @@ export function invalidateSearchOptions() {
   generation++;
 }
 
-async function readSearchOptions(options: { user: SessionUser; locale: Locale }, db: Db): Promise<SearchOptions> {
-  const name = nameColumn[options.locale];
-  return withUser(
-    options.user,
+async function readSearchOptions(locale: Locale, db: Db): Promise<SearchOptions> {
+  const name = nameColumn[locale];
+  return withAnon(
     async (trx) => {
       const [networks, organisations, regions, serviceAreas, themes] = await Promise.all([
         trx.selectFrom("networks").select(["slug as value", "name as label"]).orderBy("name").execute(),
@@ -50,13 +49,14 @@ async function readSearchOptions(options: { user: SessionUser; locale: Locale },
 }
 
 /**
- * The choices for the filters, by slug (what the URL carries), in the user's language.
+ * The choices for the filters, by slug (what the URL carries), in the reader's language: the idea
+ * list's and the story gallery's.
  *
- * Read as the user (RLS applies) but shared by every user of this process for a short while: the
- * select policies of these five tables are `using (true)` for anon and authenticated, so every
- * reader gets the same rows. If one of them ever depends on the reader, this cache must go.
+ * Read as an anonymous visitor (RLS applies) and shared by every reader of this process for a short
+ * while: the select policies of these five tables are `using (true)` for anon and authenticated, so
+ * every reader gets the same rows. If one of them ever depends on the reader, this cache must go.
  */
-export async function loadSearchOptions(options: { user: SessionUser; locale: Locale }): Promise<SearchOptions> {
+export async function loadSearchOptions(options: { locale: Locale }): Promise<SearchOptions> {
   const db = getDatabase().db;
   let perLocale = cache.get(db);
   if (!perLocale) {
@@ -66,7 +66,7 @@ export async function loadSearchOptions(options: { user: SessionUser; locale: Lo
   const now = Date.now();
   const hit = perLocale.get(options.locale);
   if (hit && hit.generation === generation && now - hit.at < SEARCH_OPTIONS_TTL_MS) return hit.value;
-  const value = readSearchOptions(options, db);
+  const value = readSearchOptions(options.locale, db);
   const entry = { at: now, generation, value };
   perLocale.set(options.locale, entry);
   // A failed read is not kept.

@@ -1,13 +1,11 @@
 import type { Locale } from "~/db/schema";
+import { numberFormat } from "~/i18n/intl-formats";
 
 const intlLocale: Record<Locale, string> = { nb: "nb-NO", nn: "nn-NO", en: "en-GB" };
 
 /** A benefit value as text, formatted once on the server so the page never changes on hydration. */
 export function formatBenefitNumber(value: number, locale: Locale, options: { signed?: boolean } = {}): string {
-  return new Intl.NumberFormat(intlLocale[locale], {
-    maximumFractionDigits: 2,
-    signDisplay: options.signed ? "exceptZero" : "auto",
-  }).format(value);
+  return numberFormat(intlLocale[locale], { maximumFractionDigits: 2, signDisplay: options.signed ? "exceptZero" : "auto" }).format(value);
 }
 
 /** A value as the form shows it back for editing ("1234,5" in Norwegian, "1234.5" in English). */
