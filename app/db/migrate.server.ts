@@ -20,10 +20,11 @@ export async function listMigrationFiles(dir = MIGRATIONS_DIR): Promise<Migratio
 
 /**
  * Supplies what Supabase provides (roles, auth schema, auth.uid()) where it is missing; safe to run
- * on every start. It is never part of `supabase db push`.
+ * on every start. It is never part of `supabase db push`. Run under the migration lock: two
+ * processes replacing the same function at once fail with "tuple concurrently updated".
  */
-export async function applyBootstrap(pool: pg.Pool) {
-  await pool.query(await fs.readFile(BOOTSTRAP_FILE, "utf8"));
+async function applyBootstrap(client: pg.PoolClient) {
+  await client.query(await fs.readFile(BOOTSTRAP_FILE, "utf8"));
 }
 
 /**
@@ -32,11 +33,12 @@ export async function applyBootstrap(pool: pg.Pool) {
  */
 export async function migrate(pool: pg.Pool, options: { log?: (line: string) => void } = {}) {
   const log = options.log ?? (() => {});
-  await applyBootstrap(pool);
   const client = await pool.connect();
   const applied: string[] = [];
   try {
+    // Several workers or instances may start at once: one at a time bootstraps and migrates.
     await client.query("select pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);
+    await applyBootstrap(client);
     await client.query(`
       create schema if not exists supabase_migrations;
       create table if not exists supabase_migrations.schema_migrations (

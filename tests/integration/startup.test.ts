@@ -2,6 +2,7 @@ import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { openPostgres } from "~/db/engine.server";
 import { migrate } from "~/db/migrate.server";
 import { startServerServices, stopServerServices } from "~/server-startup.server";
 import { parseEnv } from "~/utils/env.server";
@@ -41,6 +42,23 @@ describe("start-up", () => {
     expect(again.rows[0].n).toBe(rows[0].n);
     await stopServerServices();
     await second.close();
+  });
+
+  // Several workers (WEB_CONCURRENCY) or instances start at once against one database. PGlite has one
+  // connection, so only a PostgreSQL server can run them side by side.
+  it.runIf(Boolean(process.env.TEST_DATABASE_URL))("lets several instances start at once without tripping over each other (PostgreSQL)", async () => {
+    const testDb = await createTestDatabase();
+    const url = (testDb.engine.pool as unknown as { options: { connectionString: string } }).options.connectionString;
+    const instances = await Promise.all([1, 2, 3, 4].map(() => openPostgres(url, 2)));
+    try {
+      for (let round = 0; round < 5; round++) {
+        const results = await Promise.allSettled(instances.map((instance) => migrate(instance.pool)));
+        expect(results.map((r) => (r.status === "fulfilled" ? r.value : String(r.reason)))).toEqual([[], [], [], []]);
+      }
+    } finally {
+      await Promise.all(instances.map((instance) => instance.close()));
+      await testDb.close();
+    }
   });
 
   it("applies nothing when every migration is already recorded", async () => {
