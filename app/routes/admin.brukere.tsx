@@ -67,6 +67,19 @@ export default function AdminUsers() {
       <FlashMessage messageKey={flash} />
       <h1 className="text-3xl font-bold">{t("users.title")}</h1>
       <AdminNav isAdmin />
+      <section aria-labelledby="roles-help" className="mb-6 rounded-md border border-slate-300 bg-slate-50 p-4">
+        <h2 id="roles-help" className="text-xl font-bold">
+          {t("users.rolesHeading")}
+        </h2>
+        <dl className="mt-2 space-y-2">
+          {PLATFORM_ROLES.map((role) => (
+            <div key={role}>
+              <dt className="font-semibold">{t(`platformRoles.${role}`)}</dt>
+              <dd>{t(`users.roleHelp.${role}`)}</dd>
+            </div>
+          ))}
+        </dl>
+      </section>
       <Form method="get" role="search" className="flex flex-wrap items-end gap-3">
         <div>
           <label htmlFor="user-q" className="block font-semibold">

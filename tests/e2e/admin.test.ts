@@ -50,6 +50,29 @@ describe("administration", () => {
     await expectAccessible(page, "change log");
   });
 
+  it("an admin gives a head of service insight (the leader or partner role); she sees Innsikt instead of a refusal", async () => {
+    const { page: leader } = await newPage();
+    await signInAsDemoUser(leader, "Emily Carter");
+    expect((await leader.goto(app.url("/innsikt")))?.status()).toBe(403);
+
+    const { page } = await newPage();
+    await signInAsDemoUser(page, "Vigdis Ruud");
+    await page.goto(app.url("/admin/brukere"));
+    const help = page.getByRole("region", { name: "Hva rollene gir" });
+    expect(await help.getByRole("definition").filter({ hasText: "For virksomhetsledere og andre ledere" }).count()).toBe(1);
+    await expectAccessible(page, "user roles");
+    await page.getByLabel("Søk etter navn eller e-post").fill("Emily");
+    await page.getByRole("button", { name: "Søk", exact: true }).click();
+    await page.getByLabel("Rolle for Emily Carter").selectOption({ label: "Leder eller partner (innsikt)" });
+    await page.getByRole("button", { name: "Lagre rollen til Emily Carter" }).click();
+    await page.waitForURL((url) => url.searchParams.get("lagret") === "1");
+
+    expect((await leader.goto(app.url("/innsikt")))?.status()).toBe(200);
+    // Emily reads the portal in English.
+    expect(await leader.getByText("As a leader or partner you see figures").isVisible()).toBe(true);
+    await expectAccessible(leader, "insight as a leader");
+  });
+
   it("a coordinator gets a clear message for an SLA of zero, nothing saved, then saves a valid one", async () => {
     const { page } = await newPage();
     await signInAsDemoUser(page, "Marius Bakken");
