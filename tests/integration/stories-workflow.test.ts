@@ -99,6 +99,25 @@ describe("visibility (RLS)", () => {
     expect(gallery).toMatchObject({ mine: [], queue: [] });
   });
 
+  it("shows each gallery card's first image, and none for a story without", async () => {
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
+    const withImages = await createStory({
+      user: kari,
+      input: storyInput(ref, { title: "Historie med to bilder", intent: "submit" }),
+      body,
+      images: [
+        { fileName: "forst.png", contentType: "image/png", bytes: png, altText: "Det første bildet" },
+        { fileName: "andre.png", contentType: "image/png", bytes: png, altText: "Det andre bildet" },
+      ],
+    });
+    await changeStoryStatus({ user: marius, storyId: withImages.storyId, change: { intent: "publish" } });
+    const without = await publishedStory("partners", "Historie uten bilder");
+    const [first] = await service((trx) => trx.selectFrom("story_images").select(["id"]).where("story_id", "=", withImages.storyId).orderBy("position").execute());
+    const gallery = await loadStoryGallery({ viewer: kari, query: noFilter, locale: "nb" });
+    expect(gallery.stories.hits.find((h) => h.slug === withImages.slug)).toMatchObject({ imageId: first!.id, imageAlt: "Det første bildet" });
+    expect(gallery.stories.hits.find((h) => h.slug === without.slug)).toMatchObject({ imageId: null, imageAlt: null });
+  });
+
   it("gives the gallery, read in one transaction, each viewer's own drafts and review queue", async () => {
     const draft = await createStory({ user: kari, input: storyInput(ref, { title: "Kladd til galleriet" }), body });
     const waiting = await createStory({ user: kari, input: storyInput(ref, { title: "Venter på vurdering i galleriet", intent: "submit" }), body });
