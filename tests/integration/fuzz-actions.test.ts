@@ -9,6 +9,7 @@ import {
   fieldsToEcho,
   formArb,
   fuzzContext,
+  fuzzOptions,
   importRoute,
   isRefusal,
   paramsArb,
@@ -21,7 +22,7 @@ import {
 // hostile fields: never a 500, nothing written when refused, and the typed text comes back.
 
 const ROUTES = discoverRoutes().filter((route) => route.hasAction);
-const RUNS = Number(process.env.FUZZ_RUNS ?? 20);
+const OPTIONS = fuzzOptions(20);
 
 const setup = useFuzzSetup();
 
@@ -51,7 +52,7 @@ describe("fuzzing every form action", () => {
           const lost = typed.filter(([, value]) => !echoes(outcome, asReceived(value))).map(([name]) => name);
           expect(lost, `${label} refused without giving back what was typed`).toEqual([]);
         }),
-        { numRuns: RUNS },
+        OPTIONS,
       );
     });
   }

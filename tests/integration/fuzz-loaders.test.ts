@@ -5,6 +5,7 @@ import {
   changedCounts,
   discoverRoutes,
   fuzzContext,
+  fuzzOptions,
   importRoute,
   isRefusal,
   paramsArb,
@@ -18,7 +19,7 @@ import {
 // never a 500 and nothing written when refused.
 
 const ROUTES = discoverRoutes().filter((route) => route.hasLoader);
-const RUNS = Number(process.env.FUZZ_RUNS ?? 12);
+const OPTIONS = fuzzOptions(12);
 
 const setup = useFuzzSetup();
 
@@ -55,7 +56,7 @@ describe("fuzzing every loader", () => {
           expect(outcome.status, `${label} answered ${outcome.status}`).toBeLessThan(500);
           if (isRefusal(outcome)) expect(changedCounts(before, await rowCounts(testDb.db)), `${label} was refused but wrote`).toEqual([]);
         }),
-        { numRuns: RUNS },
+        OPTIONS,
       );
     });
   }

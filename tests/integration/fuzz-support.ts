@@ -270,6 +270,17 @@ export async function call(handler: () => Promise<unknown> | unknown): Promise<O
 }
 
 /** A refusal: a 4xx, or data carrying a Conform reply with status "error". */
+/**
+ * fast-check options for one fuzz file: FUZZ_RUNS runs per route, and one seed for every property
+ * in the file (FUZZ_SEED, else a random one). Routes run in order against one shared database, so a
+ * failure can depend on what earlier routes wrote; with one seed, the seed printed on failure
+ * replays the whole file: FUZZ_SEED=<seed> npx vitest run <file>.
+ */
+export function fuzzOptions(defaultRuns: number) {
+  return { numRuns: Number(process.env.FUZZ_RUNS ?? defaultRuns), seed: Number(process.env.FUZZ_SEED ?? FILE_SEED) };
+}
+const FILE_SEED = Math.floor(Math.random() * 2 ** 31);
+
 export function isRefusal(outcome: Outcome) {
   if (outcome.kind === "crash") return false;
   if (outcome.status >= 400) return true;

@@ -29,9 +29,9 @@ let marius: User; // coordinator digi-asker
 let stian: User; // coordinator hh-dho (another network)
 
 const proposal = plainTextToRichTextState("Et forslag med nok tekst til å bli godtatt.");
-const newIdea = (title = "Felles oppskrift for medisindispensere", overrides: Record<string, unknown> = {}) =>
+const newIdea = (title = "Felles oppskrift for medisindispensere", overrides: Record<string, unknown> = {}, submitter: User = kari) =>
   submitIdea({
-    user: kari,
+    user: submitter,
     input: IdeaFormSchema.parse({
       idempotencyKey: crypto.randomUUID(),
       title,
@@ -369,5 +369,24 @@ describe("when an idea was closed (closed_at, for the insight figures)", () => {
     expect(row.status).toBe("withdrawn");
     expect(row.closed_at).toEqual(row.withdrawn_at);
     expect(row.closed_at).toEqual(await lookedUp(ideaId));
+  });
+
+  it("lets a network member withdraw her own idea in her own network: no answer needed, the clock stops", async () => {
+    const { ideaId } = await newIdea("Ideen til en koordinator i eget nettverk", {}, marius);
+    expect((await idea(ideaId)).network_id).toBe(ref.network("digi-asker"));
+    await withdrawIdea({ user: marius, ideaId, reason: "Vi fant en bedre løsning i nettverket." });
+    const row = await idea(ideaId);
+    expect(row.status).toBe("withdrawn");
+    expect(row.withdrawn_reason).toBe("Vi fant en bedre løsning i nettverket.");
+    expect(row.withdrawn_at).not.toBeNull();
+    expect(row.next_due_at).toBeNull();
+    expect(row.closed_at).toEqual(row.withdrawn_at);
+    expect(await answersOf(ideaId)).toEqual([]);
+    // Another member of the network still needs an answer to close someone else's idea.
+    const { ideaId: karis } = await newIdea("Kari sin idé som ikke er Marius sin");
+    await expect(withUser(marius, (trx) => trx.updateTable("ideas").set({ status: "withdrawn", withdrawn_reason: "Ikke min" }).where("id", "=", karis).execute())).rejects.toThrow(
+      /written answer/,
+    );
+    expect((await idea(karis)).status).toBe("received");
   });
 });
