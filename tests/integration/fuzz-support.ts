@@ -165,6 +165,13 @@ const HOSTILE = [
   "Ola Nordmann 01019912345", // looks like a fødselsnummer
   "x".repeat(5_000),
   "ø".repeat(70_000),
+  // Long enough for String.length (UTF-16 units) yet short for PostgreSQL's length() (characters):
+  // 3/2, 4/2, 10/5 and 20/10, against the "at least 2, 3, 5, 10, 20 characters" rules.
+  "a",
+  "!𐀀",
+  "😀😀",
+  "😀".repeat(5),
+  "😀".repeat(10),
 ];
 
 export type Context = {

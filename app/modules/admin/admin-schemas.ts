@@ -1,9 +1,10 @@
 import { z } from "zod";
+import { hasAtLeastCharacters } from "~/utils/character-count";
 
 // Messages are keys in admin.json; the forms show them translated.
 const required = "admin:errors.required";
 const uuid = z.string({ required_error: required }).uuid("admin:errors.invalid_value");
-const name = z.string({ required_error: required }).trim().min(2, "admin:errors.name_length").max(200, "admin:errors.name_length");
+const name = z.string({ required_error: required }).trim().min(2, "admin:errors.name_length").max(200, "admin:errors.name_length").refine(hasAtLeastCharacters(2), "admin:errors.name_length");
 const slug = z
   .string({ required_error: required })
   .trim()

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { hasAtLeastCharacters } from "~/utils/character-count";
 import { emailAddressSchema } from "./email-address";
 
 // One schema per form, shared by Conform in the browser and the action. Messages are keys in
@@ -28,13 +29,15 @@ export const onboardingSchema = z.object({
     .string({ required_error: "errors.fullNameRequired" })
     .trim()
     .min(2, "errors.fullNameRequired")
-    .max(200, "errors.fullNameTooLong"),
+    .max(200, "errors.fullNameTooLong")
+    .refine(hasAtLeastCharacters(2), "errors.fullNameRequired"),
   unitId: z.string({ required_error: "errors.unitRequired" }).uuid("errors.unitRequired"),
   jobTitle: z
     .string({ required_error: "errors.jobTitleRequired" })
     .trim()
     .min(2, "errors.jobTitleRequired")
-    .max(120, "errors.jobTitleTooLong"),
+    .max(120, "errors.jobTitleTooLong")
+    .refine(hasAtLeastCharacters(2), "errors.jobTitleRequired"),
   redirectTo: z.string().max(2000).optional(),
 });
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { hasAtLeastCharacters } from "~/utils/character-count";
 
 export const COMMENT_MAX_LENGTH = 4000;
 export const HIDE_REASON_MAX_LENGTH = 500;
@@ -21,7 +22,8 @@ export const HideCommentSchema = z.object({
     .string({ required_error: "cocreation:errors.reason_required" })
     .trim()
     .min(3, "cocreation:errors.reason_required")
-    .max(HIDE_REASON_MAX_LENGTH, "cocreation:errors.reason_too_long"),
+    .max(HIDE_REASON_MAX_LENGTH, "cocreation:errors.reason_too_long")
+    .refine(hasAtLeastCharacters(3), "cocreation:errors.reason_required"),
 });
 export const UnhideCommentSchema = z.object({ intent: z.literal("unhide"), commentId: id });
 

@@ -10,6 +10,7 @@ import {
   TITLE_MAX,
   TITLE_MIN,
 } from "./idea-vocabulary";
+import { hasAtLeastCharacters } from "~/utils/character-count";
 import { checkboxes, flag } from "./idea-form-schema";
 
 // Messages are translation keys in the "my-ideas" namespace. Limits are the submission form's.
@@ -20,12 +21,14 @@ export const IdeaEditSchema = z.object({
     .string({ required_error: "edit.errors.titleRequired" })
     .trim()
     .min(TITLE_MIN, "edit.errors.titleTooShort")
-    .max(TITLE_MAX, "edit.errors.titleTooLong"),
+    .max(TITLE_MAX, "edit.errors.titleTooLong")
+    .refine(hasAtLeastCharacters(TITLE_MIN), "edit.errors.titleTooShort"),
   problem: z
     .string({ required_error: "edit.errors.problemRequired" })
     .trim()
     .min(PROBLEM_MIN, "edit.errors.problemTooShort")
-    .max(PROBLEM_MAX, "edit.errors.problemTooLong"),
+    .max(PROBLEM_MAX, "edit.errors.problemTooLong")
+    .refine(hasAtLeastCharacters(PROBLEM_MIN), "edit.errors.problemTooShort"),
   stopDoing: z.preprocess(
     (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
     z.string().trim().max(STOP_DOING_MAX, "edit.errors.stopDoingTooLong").optional(),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { characterCount, hasAtLeastCharacters } from "~/utils/character-count";
 import {
   BENEFICIARIES,
   BENEFIT_CATEGORIES,
@@ -32,12 +33,14 @@ export const IdeaFormSchema = z
       .string({ required_error: "form.errors.titleRequired" })
       .trim()
       .min(TITLE_MIN, "form.errors.titleTooShort")
-      .max(TITLE_MAX, "form.errors.titleTooLong"),
+      .max(TITLE_MAX, "form.errors.titleTooLong")
+      .refine(hasAtLeastCharacters(TITLE_MIN), "form.errors.titleTooShort"),
     problem: z
       .string({ required_error: "form.errors.problemRequired" })
       .trim()
       .min(PROBLEM_MIN, "form.errors.problemTooShort")
-      .max(PROBLEM_MAX, "form.errors.problemTooLong"),
+      .max(PROBLEM_MAX, "form.errors.problemTooLong")
+      .refine(hasAtLeastCharacters(PROBLEM_MIN), "form.errors.problemTooShort"),
     beneficiaries: checkboxes(BENEFICIARIES).pipe(z.array(z.string()).min(1, "form.errors.beneficiariesRequired")),
     serviceAreaIds: z
       .preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.string().uuid()))
@@ -60,6 +63,7 @@ export const IdeaFormSchema = z
   .superRefine((value, ctx) => {
     if (value.onBehalf) {
       if (!value.onBehalfName) ctx.addIssue({ code: "custom", path: ["onBehalfName"], message: "form.errors.onBehalfNameRequired" });
+      else if (characterCount(value.onBehalfName) < 2) ctx.addIssue({ code: "custom", path: ["onBehalfName"], message: "form.errors.onBehalfNameTooShort" });
       if (!value.onBehalfEmail) ctx.addIssue({ code: "custom", path: ["onBehalfEmail"], message: "form.errors.onBehalfEmailRequired" });
     }
   });

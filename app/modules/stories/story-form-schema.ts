@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { StoryBenefitUnit } from "~/db/schema";
 import { BENEFIT_CATEGORIES } from "~/modules/ideas/idea-vocabulary";
+import { characterCount, hasAtLeastCharacters } from "~/utils/character-count";
 import {
   BENEFIT_UNITS,
   MAX_BENEFIT_ROWS,
@@ -65,17 +66,20 @@ export const StoryFormSchema = z
       .string({ required_error: "form.errors.titleRequired" })
       .trim()
       .min(STORY_TITLE_MIN, "form.errors.titleTooShort")
-      .max(STORY_TITLE_MAX, "form.errors.titleTooLong"),
+      .max(STORY_TITLE_MAX, "form.errors.titleTooLong")
+      .refine(hasAtLeastCharacters(STORY_TITLE_MIN), "form.errors.titleTooShort"),
     summary: z
       .string({ required_error: "form.errors.summaryRequired" })
       .trim()
       .min(STORY_SUMMARY_MIN, "form.errors.summaryTooShort")
-      .max(STORY_SUMMARY_MAX, "form.errors.summaryTooLong"),
+      .max(STORY_SUMMARY_MAX, "form.errors.summaryTooLong")
+      .refine(hasAtLeastCharacters(STORY_SUMMARY_MIN), "form.errors.summaryTooShort"),
     whatChanged: z
       .string({ required_error: "form.errors.whatChangedRequired" })
       .trim()
       .min(STORY_CHANGED_MIN, "form.errors.whatChangedTooShort")
-      .max(STORY_CHANGED_MAX, "form.errors.textTooLong"),
+      .max(STORY_CHANGED_MAX, "form.errors.textTooLong")
+      .refine(hasAtLeastCharacters(STORY_CHANGED_MIN), "form.errors.whatChangedTooShort"),
     stoppedDoing: optionalText(STORY_OPTIONAL_TEXT_MAX, "form.errors.textTooLong"),
     unplannedBenefits: optionalText(STORY_OPTIONAL_TEXT_MAX, "form.errors.textTooLong"),
     successFactors: optionalText(STORY_OPTIONAL_TEXT_MAX, "form.errors.textTooLong"),
@@ -99,7 +103,7 @@ export const StoryFormSchema = z
       const blank = !row.indicator && !row.unit && !row.baseline && !row.after && !row.period && !row.category;
       if (blank) return;
       const at = (field: string, message: string) => ctx.addIssue({ code: "custom", path: ["benefits", index, field], message });
-      if (!row.indicator || row.indicator.length < 3) at("indicator", "form.errors.indicatorRequired");
+      if (!row.indicator || characterCount(row.indicator) < 3) at("indicator", "form.errors.indicatorRequired");
       if (!isUnit(row.unit)) at("unit", "form.errors.unitRequired");
       if (!isCategory(row.category)) at("category", "form.errors.categoryRequired");
       for (const field of ["baseline", "after"] as const) {
@@ -152,7 +156,8 @@ export const StoryStatusSchema = z.discriminatedUnion("intent", [
       .string({ required_error: "status.errors.commentRequired" })
       .trim()
       .min(3, "status.errors.commentRequired")
-      .max(2000, "status.errors.commentTooLong"),
+      .max(2000, "status.errors.commentTooLong")
+      .refine(hasAtLeastCharacters(3), "status.errors.commentRequired"),
   }),
   z.object({
     intent: z.literal("unpublish"),
@@ -160,7 +165,8 @@ export const StoryStatusSchema = z.discriminatedUnion("intent", [
       .string({ required_error: "status.errors.reasonRequired" })
       .trim()
       .min(3, "status.errors.reasonRequired")
-      .max(1000, "status.errors.reasonTooLong"),
+      .max(1000, "status.errors.reasonTooLong")
+      .refine(hasAtLeastCharacters(3), "status.errors.reasonRequired"),
   }),
 ]);
 export type StoryStatusInput = z.infer<typeof StoryStatusSchema>;

@@ -1,5 +1,6 @@
 import { cleanFileName, validateAttachments, type UploadedFile } from "~/modules/ideas/validate-attachments.server";
 import { AppError, isAppError } from "~/utils/app-error";
+import { characterCount } from "~/utils/character-count";
 import { MAX_STORY_IMAGE_BYTES, STORY_IMAGE_TYPES } from "./story-vocabulary";
 
 export type NewStoryImage = UploadedFile & { altText: string };
@@ -24,7 +25,7 @@ export function validateStoryImages(images: NewStoryImage[]): ValidStoryImage[] 
     }
     if (!(STORY_IMAGE_TYPES as readonly string[]).includes(sniffed)) throw new AppError("story_image_wrong_type", { fileName });
     const altText = image.altText.trim();
-    if (altText.length < 3 || altText.length > 300) throw new AppError("story_image_alt_required", { fileName });
+    if (characterCount(altText) < 3 || altText.length > 300) throw new AppError("story_image_alt_required", { fileName });
     return { fileName, bytes: image.bytes, contentType: sniffed as ValidStoryImage["contentType"], altText };
   });
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { hasAtLeastCharacters } from "~/utils/character-count";
 
 // Messages are keys in the "triage" namespace.
 export const RateAnswerSchema = z.object({
@@ -14,7 +15,8 @@ export const ContestDecisionSchema = z.object({
     .string({ required_error: "triage:feedback.errors.contestRequired" })
     .trim()
     .min(10, "triage:feedback.errors.contestTooShort")
-    .max(5000, "triage:feedback.errors.contestTooLong"),
+    .max(5000, "triage:feedback.errors.contestTooLong")
+    .refine(hasAtLeastCharacters(10), "triage:feedback.errors.contestTooShort"),
 });
 
 export const AnswerFeedbackSchema = z.discriminatedUnion("intent", [RateAnswerSchema, ContestDecisionSchema]);

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { IDEA_STATUSES } from "~/modules/ideas/idea-vocabulary";
+import { hasAtLeastCharacters } from "~/utils/character-count";
 import { EVALUATION_CRITERIA, TRIAGE_TARGET_STATUSES } from "./triage-vocabulary";
 
 /** Universal (browser and server). Messages are keys in triage.json, prefixed with the namespace. */
@@ -7,7 +8,8 @@ const answerBody = z
   .string({ required_error: "triage:errors.answerRequired" })
   .trim()
   .min(10, "triage:errors.answerTooShort")
-  .max(5000, "triage:errors.answerTooLong");
+  .max(5000, "triage:errors.answerTooLong")
+  .refine(hasAtLeastCharacters(10), "triage:errors.answerTooShort");
 
 const uuid = z.string().uuid("triage:errors.invalid");
 
@@ -72,7 +74,8 @@ export const TransferSchema = z.object({
     .string({ required_error: "triage:errors.reasonRequired" })
     .trim()
     .min(10, "triage:errors.reasonTooShort")
-    .max(2000, "triage:errors.reasonTooLong"),
+    .max(2000, "triage:errors.reasonTooLong")
+    .refine(hasAtLeastCharacters(10), "triage:errors.reasonTooShort"),
 });
 
 const score = z.coerce
@@ -103,7 +106,8 @@ const templateFields = {
     .string({ required_error: "triage:errors.titleRequired" })
     .trim()
     .min(2, "triage:errors.titleRequired")
-    .max(120, "triage:errors.titleTooLong"),
+    .max(120, "triage:errors.titleTooLong")
+    .refine(hasAtLeastCharacters(2), "triage:errors.titleRequired"),
   body: answerBody,
   toStatus: z.enum(TRIAGE_TARGET_STATUSES, { errorMap: () => ({ message: "triage:errors.invalid" }) }).optional(),
   sortOrder: z.coerce
